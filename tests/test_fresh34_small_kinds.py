@@ -6,6 +6,8 @@ line quoted from the corpus with its source.
   debian-reference 2.100 in Japanese, GPL-2+).
 * W114: in Thai a colon set off by spaces on both sides is the phrase break's, as a ``?``
   is (Firefox ESR's Thai strings, firefox-esr-l10n-th 153.8.0esr, MPL-2.0).
+* A108: bash(1)'s list of reserved words ends in ``[[ ]]``, the conditional command's
+  brackets with nothing inside: no wiki link (manpages-zh 1.6.4.0, GFDL-1.2+).
 * SARIF (fresh34's bug 3): a finding in a JSON Lines record has its columns, those of the
   JSON that writes the flagged characters in the record's line (escapes counted as
   written), so a code-scanning viewer underlines them, not the whole line.
@@ -76,3 +78,14 @@ def test_sarif_gives_a_jsonl_records_finding_its_columns(tmp_path, monkeypatch):
         got[res["ruleId"]] = (region["startLine"], raw[region["startColumn"] - 1 : region["endColumn"] - 1],
                               (loc["properties"]["recordLine"], loc["properties"]["recordColumn"]))
     assert got == {"W102": (2, "\\u00a0", (2, 10)), "W103": (3, "  ", (1, 15))}
+
+
+BASH_RESERVED = '       ! case  do done elif else esac fi for function if in select then until while { } time [[ ]]\n'
+
+
+def test_a108_empty_double_brackets_are_no_wiki_link():
+    def a108(text):
+        return [f.message for f in lint_text(text, path="bash.1.txt", config={"select": ["A108"]}) if f.code == "A108"]
+
+    assert a108(BASH_RESERVED) == []
+    assert a108(BASH_RESERVED.replace("[[ ]]", "[[Bash]]")) == ["wiki link `[[Bash]]`"]

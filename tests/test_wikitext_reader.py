@@ -19,7 +19,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from corpuslint import lint_text
 from corpuslint.document import Document
@@ -156,6 +156,8 @@ _PIECES = st.sampled_from([
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_PIECES, max_size=40), st.integers(min_value=0, max_value=40))
+# (a page whose "<br />" lines made A106 take it for HTML source, its leftover tag unreported)
+@example(pieces=["\n== Head ==\n", "<br />", "\n== Head ==\n", "<br />"], at=0)
 def test_regions_tile_the_text_and_findings_point_into_the_file(pieces, at):
     at = min(at, len(pieces))
     leftover = "<img src=x.png>"  # a tag MediaWiki shows as text: reported where it stands

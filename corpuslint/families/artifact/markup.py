@@ -393,8 +393,9 @@ class HtmlTag(DocumentRule):
         text = doc.text
         if "<" not in text:
             return
-        if not doc.is_markdown and html_source(doc):
-            return  # a page or a table written in HTML: the markup is the text
+        if not doc.is_markdown and not doc.is_wikitext and html_source(doc):
+            return  # a page or a table written in HTML: the markup is the text (a wiki page's own lines of
+            # "<br />" are its markup, which its regions tell from a tag left in its prose)
         if "<?php" in text and not doc.is_markdown:
             return  # a PHP script (an answer's code, unfenced): the HTML it prints is code
         placeholders = None
@@ -714,8 +715,9 @@ _MARKUP = [
     # (no "[" inside: "[[+linha[,coluna]] arquivo]" nests a command synopsis's optional parts;
     # not a POSIX bracket expression of one class: "[[:alpha:]]", "[[=e=]]", "[[.space.]]";
     # not the shell's conditional command, spaced inside both brackets: "[[ expression ]]",
-    # "between [[ and ]]" (bash(1)); a wiki link starts and ends with its title's letters)
-    (lazy(r"\[\[(?!([:=.])[^\]\n]+\1\]\])(?![ \t][^\]\n]*[ \t]\]\])(?:[^\][|\n]+\|)?([^\][|\n]+)\]\]"), "wiki link", 2),
+    # "between [[ and ]]", the reserved words "… time [[ ]]" (bash(1)); a wiki link starts
+    # and ends with its title's letters)
+    (lazy(r"\[\[(?!([:=.])[^\]\n]+\1\]\])(?![ \t][^\]\n]*[ \t]\]\]|[ \t]*\]\])(?:[^\][|\n]+\|)?([^\][|\n]+)\]\]"), "wiki link", 2),
     (lazy(r"\{\{[^{}\n]+\}\}"), "wiki template", None),
     (lazy(r"'''(?=\S)([^'\n]+?)(?<=\S)'''"), "wiki bold", 1),
     # (bold holds a letter or digit: "(__!__)" is a drawing)
