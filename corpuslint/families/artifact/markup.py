@@ -494,7 +494,11 @@ class HtmlEntity(DocumentRule):
     ``&gt;``, ``&amp;``, ``&quot;`` of a page whose wikitext was escaped as a whole (two
     or more escaped tags, ``&lt;ref&gt;``: a dump read without decoding it).
     Fix safety: Safe: replaces the reference with exactly the character(s) HTML
-    defines for it (``&nbsp;`` becomes U+00A0). In a document that has markup (Markdown,
+    defines for it (``&nbsp;`` becomes U+00A0). Unsafe where the reference may be markup the
+    text shows: the whole content of an element on its line (man(7) on ``.UN``: "转换为 HTML
+    后为： ``<A NAME="u" id="u">&nbsp;</A>``", the markup a macro writes), or standing apart on a
+    line that names HTML, XML or entities ("(the ``&nbsp;`` is optional …)": the reference
+    named); decoded, the page would no longer show what it documents. In a document that has markup (Markdown,
     a subtitle file, text with HTML tags) a reference to markup syntax (``&lt;``,
     ``&gt;``, ``&amp;`` and their numeric forms) escapes it: decoded, ``2 &lt; 3`` inside
     ``<font color="#ff00ff">...</font>`` becomes ``2 < 3``, which opens a tag; there the
@@ -544,9 +548,41 @@ class HtmlEntity(DocumentRule):
                 edit = Edit(m.start(), m.end(), decoded)
                 if decoded in _MARKUP_SYNTAX and has_tags is None:
                     has_tags = _has_tags(doc)
-                fix = Fix.unsafe(edit) if decoded in _MARKUP_SYNTAX and has_tags else Fix.safe(edit)
+                unsafe = (decoded in _MARKUP_SYNTAX and has_tags) or _beside_markup(text, m.start(), m.end(), memo)
+                fix = Fix.unsafe(edit) if unsafe else Fix.safe(edit)
             shown = {"\u00a0": "U+00A0 no-break space"}.get(decoded, f"`{decoded}`")
             yield doc.finding(self, m.start(), m.end(), f"HTML entity `{ref}` (decodes to {shown})", fix=fix)
+
+
+# An element whose content is references alone, on one line, its name in any case: an anchor
+# or a cell that holds a no-break space (man(7): ``<A NAME="u" id="u">&nbsp;</A>``).
+_ELEMENT_OF_REFERENCES_RE = lazy(
+    r"(?i)<([a-z][a-z0-9]*)\b[^<>\n]{0,200}>(?:[^\S\n]|&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6});)+</\1\s*>")
+
+
+def _beside_markup(text: str, start: int, end: int, memo: dict) -> bool:
+    """Might the reference at [start, end) be markup the text shows, not a leftover: the
+    content of an element on its line that holds references alone (man(7) on ``.UN``: "转换为
+    HTML 后为： ``<A NAME="u" id="u">&nbsp;</A>``", the markup a macro becomes), or standing
+    apart (a space or an opening mark before it, a space or a closing mark after it) on a line
+    that names HTML, XML or entities ("(the ``&nbsp;`` is optional if ...)": the reference
+    named)? Decoded, the page would no longer show what it documents: the fix is unsafe there.
+    (A reference beside a leftover tag, ``Le café &eacute; noir <b>fort</b>``, is not.)"""
+    line_start, line_end = _line_of(text, start, end, memo)
+    key = ("elements of references", line_start)
+    if key not in memo:
+        memo[key] = [m.span() for m in _ELEMENT_OF_REFERENCES_RE.finditer(text, line_start, line_end)] if (
+            text.find("</", line_start, line_end) >= 0) else []
+    if any(a < start and end < b for a, b in memo[key]):
+        return True
+    before = text[start - 1] if start > line_start else " "
+    after = text[end] if end < line_end else " "
+    if not ((before.isspace() or before in _OPENING) and (after.isspace() or after in _CLOSING)):
+        return False
+    key = ("names entities", line_start)
+    if key not in memo:
+        memo[key] = _NAMES_ENTITIES_RE.search(text, line_start, line_end) is not None
+    return memo[key]
 
 
 # After "&amp;": the rest of a reference, escaped twice ("&amp;quot;" renders as "&quot;").
