@@ -41,3 +41,34 @@ def test_a107_fix_stays_safe_for_a_leftover_reference():
     found = [f for f in lint_text(_text("manpages-zh-vmstat8-author.txt"), path="vmstat.8.txt",
                                   config={"select": ["A107"]}) if f.code == "A107"]
     assert len(found) == 2 and all(f.fix.applicability is Applicability.SAFE for f in found)
+
+
+# -- A106: markup a page shows as its example ------------------------------------------------
+
+
+def test_a106_spares_markup_a_page_shows_as_its_example():
+    """GIMP's Korean help on the Slice filter (the HTML table the filter writes, one tag or a
+    cell a line, and a sentence on its ``<a href="#"> ... </a>`` stub), GNOME's Korean help on the
+    server list (the XBEL file flattened onto the line after "…예제는 다음과 같습니다:"), lsblk(8)
+    in Japanese (an escape's notation, ``\\x<code>``): main reported 64, 2 and 2 tags here."""
+    assert _found(_text("gimp-help-ko-python-fu-slice.txt"), "A106") == []
+    assert _found(_text("gnome-help-ko-network-server-list.txt"), "A106") == []
+    assert _found(_text("manpages-ja-lsblk8-raw-escapes.txt"), "A106", "lsblk.8.txt") == []
+
+
+def test_a106_still_reports_residue_in_those_pages():
+    """A tag against the words of the Slice page's prose, and the page's paragraphs each
+    wrapped in ``<p>`` (a line that opens and ends with tags but holds prose: residue, not an
+    example), stay reported; so does a tag after a backslash once the text closes its element
+    (``\\x<code>7f</code>``: markup, and the other ``\\x<code>`` with it)."""
+    text = _text("gimp-help-ko-python-fu-slice.txt")
+    glued = text.replace("simple and easy to use helper", "simple and <b>easy</b> to use helper")
+    assert [f for f in _found(glued, "A106") if f[0] == 17] == [(17, "HTML markup `</b>`"), (17, "HTML markup `<b>`")]
+    lines = text.split("\n")
+    for i in (16, 18):  # (lines 17 and 19, the page's first two paragraphs)
+        lines[i] = f"<p>{lines[i]}</p>"
+    assert [f for f in _found("\n".join(lines), "A106") if f[0] in (17, 19)] == [
+        (17, "HTML markup `</p>`"), (17, "HTML markup `<p>`"), (19, "HTML markup `</p>`"), (19, "HTML markup `<p>`")]
+    closed = _text("manpages-ja-lsblk8-raw-escapes.txt").replace("(\\x<code>)", "(\\x<code>7f</code>)", 1)
+    assert _found(closed, "A106", "lsblk.8.txt") == [
+        (4, "HTML markup `</code>`"), (4, "HTML markup `<code>`"), (10, "HTML markup `<code>`")]

@@ -92,7 +92,117 @@ def _documented_tag(doc: Document, start: int, end: int, memo: dict) -> bool:
     after = text[end] if end < line.end else " "
     if (after.isspace() or after in _CLOSING) and _TAG_NOUN_BEFORE_RE.search(text, max(line.start, start - 30), start):
         return True
-    return _display_line(doc, start, end, memo)
+    if _escape_placeholder(text, start, end, memo):
+        return True
+    return _display_line(doc, start, end, memo) or _markup_example(doc, start, end, memo)
+
+
+# A placeholder in an escape's notation (lsblk(8): "escaped as hex, ``\x<code>``"): a bare tag
+# right after a backslash and one or two letters, never closed in the text (reST's ``\<meta>``
+# escapes a tag: docutils' own text, left to ``_quoted``).
+_ESCAPE_BEFORE_RE = lazy(r"\\[A-Za-z]{1,2}\Z")
+
+
+def _escape_placeholder(text: str, start: int, end: int, memo: dict) -> bool:
+    """True when the tag at ``[start, end)`` is the placeholder of an escape's notation
+    (``\\x<code>``, ``\\u<hex>``): a bare tag after ``\\`` and one or two letters, whose
+    element the text never closes. A leftover of an HTML-to-text step follows no backslash."""
+    bare = _ANY_BARE_TAG_RE.fullmatch(text, start, end)
+    if bare is None or text[start + 1] == "/" or not _ESCAPE_BEFORE_RE.search(text, max(0, start - 3), start):
+        return False
+    name = bare.group(1).lower()
+    if ("closed in any case", name) not in memo:
+        memo["closed in any case", name] = f"</{name}" in text.lower()
+    return not memo["closed in any case", name]
+
+
+# Markup written as an example, a line or a block of lines of nothing else (a help page's
+# "typical HTML code produced by the filter": ``<table …>`` / ``<tr>`` / ``<td><img alt=""
+# src="slice_0_0.png"/></td>`` / … / ``</table>``; GNOME help's XBEL file flattened onto the
+# line after "파일 예제는 다음과 같습니다:", ``<?xml …?> <xbel …> <bookmark …> <title>GNOME
+# FTP</title> </bookmark> </xbel>``): each line opens and ends with a tag (after indentation).
+_MARKUP_LINE_RE = lazy(r"[ \t]*<[!?/]?[A-Za-z][^\n]*>[ \t]*")
+# Any tag, an XML declaration or processing instruction, a doctype, a comment: (slash, name, slash).
+_ANY_TAG_RE = lazy(
+    r"<(/?)([A-Za-z][\w:.-]*)(?:\s(?:[^<>\"']|\"[^\"\n]*\"|'[^'\n]*')*?)?(/?)>|<\?[^<>\n]*\?>|<!--.*?-->|<![A-Za-z][^<>\n]*>")
+_VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# An element whose content is an ellipsis: the notation of a text about markup (GIMP's help:
+# "the filter will add a ``<a href="#"> ... </a>`` hyperlink stub").
+_ELLIPSIS_ELEMENT_RE = lazy(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>\n]*>[^\S\n]*(?:\.{3}|…)[^\S\n]*</\1>")  # (no-break spaces too)
+EXAMPLE_BLOCK_LINES = 3
+
+
+def _markup_example(doc: Document, start: int, end: int, memo: dict) -> bool:
+    """True when the tag at ``[start, end)`` is part of markup a text about markup shows
+    (``_NAMES_MARKUP_RE``): an element whose content is an ellipsis (``<a href="#"> ... </a>``),
+    or a markup block (``_markup_block``): its lines each open and end with a tag, its tags
+    balance (every element closed in order; void and self-closing elements, declarations and
+    comments aside), they make at least half of its characters that are not spaces (a
+    leftover ``<p>`` wrapping a paragraph of prose does not), and the block is
+    ``EXAMPLE_BLOCK_LINES`` lines or more, or is introduced by a line ending in a colon, or is
+    indented deeper than that line."""
+    text = doc.text
+    index = doc.position(start)[0] - 1
+    line = doc.lines[index]
+    if "names markup" not in memo:
+        memo["names markup"] = _NAMES_MARKUP_RE.search(text) is not None or _NAMES_MARKUP_VI_RE.search(text) is not None
+    if not memo["names markup"]:
+        return False
+    if ("ellipsis", index) not in memo:  # (once a line: a one-line file holds thousands of tags)
+        memo["ellipsis", index] = [m.span() for m in _ELLIPSIS_ELEMENT_RE.finditer(text, line.start, line.end)] if (
+            text.find("…", line.start, line.end) >= 0 or text.find("...", line.start, line.end) >= 0) else []
+    if any(a <= start and end <= b for a, b in memo["ellipsis", index]):
+        return True
+    if ("block", index) not in memo:
+        _markup_block(doc, index, memo)
+    return memo["block", index]
+
+
+def _markup_block(doc: Document, index: int, memo: dict) -> None:
+    """Find the block of markup lines around line ``index`` and record in ``memo`` (``("block",
+    i)`` for each of its lines) whether it is an example (``_markup_example``)."""
+    text, lines = doc.text, doc.lines
+
+    def markup(i: int) -> bool:
+        return _MARKUP_LINE_RE.fullmatch(text, lines[i].start, lines[i].end) is not None
+
+    if not markup(index):
+        memo["block", index] = False
+        return
+    first = last = index
+    while first > 0 and markup(first - 1):
+        first -= 1
+    while last + 1 < len(lines) and markup(last + 1):
+        last += 1
+    a, b = lines[first].start, lines[last].end
+    stack: list[str] = []
+    tags = tag_chars = 0
+    balanced = True
+    for m in _ANY_TAG_RE.finditer(text, a, b):
+        tags += 1
+        tag_chars += m.end() - m.start()
+        if m.group(2) is None:
+            continue  # a declaration, a doctype, a comment
+        name = m.group(2).lower()
+        if m.group(1):
+            if not stack or stack[-1] != name:
+                balanced = False
+                break
+            stack.pop()
+        elif not m.group(3) and name not in _VOID_ELEMENTS:
+            stack.append(name)
+    words = sum(1 for c in text[a:b] if not c.isspace())
+    example = balanced and not stack and tags >= 2 and 2 * tag_chars >= words
+    if example and last - first + 1 < EXAMPLE_BLOCK_LINES:
+        before = first - 1
+        while before >= 0 and not text[lines[before].start : lines[before].end].strip():
+            before -= 1
+        intro = text[lines[before].start : lines[before].end] if before >= 0 else ""
+        block_line = text[lines[first].start : lines[first].end]
+        indent = len(block_line) - len(block_line.lstrip(" \t"))
+        example = before >= 0 and (intro.rstrip().endswith((":", "：")) or indent > len(intro) - len(intro.lstrip(" \t")))
+    for i in range(first, last + 1):
+        memo["block", i] = example
 
 
 def _display_line(doc: Document, start: int, end: int, memo: dict) -> bool:
@@ -337,7 +447,16 @@ class HtmlTag(DocumentRule):
     displayed alone on its line, a gloss in parentheses at most after it, in a text that names
     markup, when introduced by a colon, with placeholder values or among two or more such lines:
     LibreOffice's help on HTML export, ``<TITLE> (Tựa đề)`` / ``<META NAME="KEYWORDS"
-    CONTENT="Nội dung của trường">``), or anywhere in a
+    CONTENT="Nội dung của trường">``; or shown as markup in a text that names markup: an
+    element whose content is an ellipsis, GIMP's help's "add a ``<a href="#"> ... </a>``
+    hyperlink stub", or a block of lines that each open and end with a tag, whose tags balance
+    and make half its characters at least, three lines or more, or introduced by a line ending
+    in a colon, or indented deeper than it: GIMP's help on the Slice filter shows the table it
+    writes, ``<tr>`` / ``<td><img alt="" src="slice_0_0.png"/></td>`` / …, GNOME's help an XBEL
+    file flattened onto one line, ``<?xml …?> <xbel …> <bookmark …> <title>GNOME FTP</title>
+    </bookmark> </xbel>``; a paragraph wrapped in ``<p>`` is no such block; or the placeholder
+    of an escape's notation, a bare tag after a backslash and a letter or two that the text
+    never closes: lsblk(8)'s ``\\x<code>``), or anywhere in a
     reStructuredText document (which has no inline HTML: ``The <caption> element``), is an
     example, not a leftover; and a plain-text document that is HTML source
     (``html_source``: lines opening with tags make up half of its lines that are not code,
