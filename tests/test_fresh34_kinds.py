@@ -72,3 +72,24 @@ def test_a106_still_reports_residue_in_those_pages():
     closed = _text("manpages-ja-lsblk8-raw-escapes.txt").replace("(\\x<code>)", "(\\x<code>7f</code>)", 1)
     assert _found(closed, "A106", "lsblk.8.txt") == [
         (4, "HTML markup `</code>`"), (4, "HTML markup `<code>`"), (10, "HTML markup `<code>`")]
+
+
+# -- A103: a man page's copyright notice, a DocBook cross-reference --------------------------
+
+
+def test_a103_spares_a_man_pages_copyright_section_and_a_numbered_cross_reference():
+    """perlfaq(7) in Chinese, "Author and Copyright Information" over the indented "Copyright
+    (c) 1997-2003 Tom Christiansen …" and "All rights reserved." (a licence obliges a corpus to
+    keep the notice); GIMP's Korean help, "See also 2절. “텍스트”" (DocBook's cross-reference to
+    section 2, "Text"). Main reported both."""
+    assert _found(_text("manpages-zh-perlfaq7-copyright.txt"), "A103", "perlfaq.7.txt") == []
+    assert _found(_text("gimp-help-ko-tool-text-see-also.txt"), "A103") == []
+
+
+def test_a103_still_reports_a_notice_or_a_read_also_outside_those_forms():
+    """The notice at the margin (a web page's footer, no section it belongs to) and "See also"
+    over a headline with a number and quotation marks but no numbered part stay reported."""
+    text = _text("manpages-zh-perlfaq7-copyright.txt").replace("       All rights reserved.", "All rights reserved.")
+    assert [line for line, _ in _found(text, "A103", "perlfaq.7.txt")] == [29]
+    read_also = _text("gimp-help-ko-tool-text-see-also.txt").replace("2절. “텍스트”", "5 “tips” for fonts")
+    assert [line for line, _ in _found(read_also, "A103")] == [8]
