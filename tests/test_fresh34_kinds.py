@@ -93,3 +93,25 @@ def test_a103_still_reports_a_notice_or_a_read_also_outside_those_forms():
     assert [line for line, _ in _found(text, "A103", "perlfaq.7.txt")] == [29]
     read_also = _text("gimp-help-ko-tool-text-see-also.txt").replace("2절. “텍스트”", "5 “tips” for fonts")
     assert [line for line, _ in _found(read_also, "A103")] == [8]
+
+
+# -- A101: example values and a report's number ----------------------------------------------
+
+
+def test_a101_spares_example_values_and_a_reports_number():
+    """string(3tcl) in Chinese searches ``0a23456789abcdef`` (0-f, one digit changed),
+    pg_resetxlog(1) names the WAL file ``000000FF0000003A`` (zero-padded numbers), groff_mdoc(7)
+    in Japanese cites "Technical Report ABC-DE-12-345": main reported each."""
+    assert _found(_text("manpages-zh-string3tcl-first.txt"), "A101", "string.3tcl.txt") == []
+    assert _found(_text("manpages-zh-pg-resetxlog1-options.txt"), "A101", "pg_resetxlog.1.txt") == []
+    assert _found(_text("manpages-ja-groff-mdoc7-citation.txt"), "A101", "groff_mdoc.7.txt") == []
+
+
+def test_a101_still_reports_a_hash_or_a_uuid_piece_in_those_texts():
+    """A random hash in place of the example string, and a UUID's groups (digits and letters
+    mixed in a group) in place of the report's number, stay reported."""
+    text = _text("manpages-zh-string3tcl-first.txt").replace("0a23456789abcdef", "e80c52986e1bb3af")
+    assert [m for _, m in _found(text, "A101", "string.3tcl.txt")] == [
+        "hex run (hash or object id) `e80c52986e1bb3af` inside text"]
+    text = _text("manpages-ja-groff-mdoc7-citation.txt").replace("ABC-DE-12-345", "4a67b082-0a4c-41cf")
+    assert [m for _, m in _found(text, "A101", "groff_mdoc.7.txt")] == ["hex/ID fragment `4a67b082-0a4c-41cf` inside text"]
