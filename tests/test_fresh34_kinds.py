@@ -115,3 +115,24 @@ def test_a101_still_reports_a_hash_or_a_uuid_piece_in_those_texts():
         "hex run (hash or object id) `e80c52986e1bb3af` inside text"]
     text = _text("manpages-ja-groff-mdoc7-citation.txt").replace("ABC-DE-12-345", "4a67b082-0a4c-41cf")
     assert [m for _, m in _found(text, "A101", "groff_mdoc.7.txt")] == ["hex/ID fragment `4a67b082-0a4c-41cf` inside text"]
+
+
+# -- A111: the blank line of a debian/control field ------------------------------------------
+
+
+def test_a111_spares_the_blank_line_of_a_control_files_description():
+    """debian-reference in Chinese shows equivs' control paragraph (``Package: equivs`` /
+    ``Priority: optional`` / ``Section: admin`` / ``Description: …`` / its lines, ``.`` between
+    its paragraphs, the leading space lost): main reported both ``.`` lines."""
+    records = [json.loads(line) for line in _text("debian-reference-zh-equivs-control.jsonl").splitlines()]
+    assert [f for f in lint_records(records, config={"select": ["A111"]}) if f.code == "A111"] == []
+
+
+def test_a111_still_reports_a_stray_full_stop_in_prose():
+    """The same ``.`` under the record's prose paragraph, no field above it, stays reported."""
+    records = [json.loads(line) for line in _text("debian-reference-zh-equivs-control.jsonl").splitlines()]
+    text = records[0]["text"]
+    end = text.index("\n\nPackage: equivs")  # the end of the paragraph before the fields
+    stray = dict(records[0], text=text[:end] + "\n." + text[end:])
+    found = [f for f in lint_records([stray], config={"select": ["A111"]}) if f.code == "A111"]
+    assert [(f.line, f.message) for f in found if f.line == 6] == [(6, "line of symbols only `.`")]
