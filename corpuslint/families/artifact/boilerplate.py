@@ -42,6 +42,11 @@ _XREF_RE = lazy(r"`|\b[\w.+-]+\([1-9][a-z]*\)|\]\(|\]\[|\b\w[\w.-]*_{1,2}(?=[\s.
                 r"|(?i:\b(?:sections?|chapters?|figures?|tables?|appendix|part|abschnitt|kapitel|chapitre|secci[oó]n"
                 r"|cap[ií]tulo|sezione|capitolo)[ \t~\u00a0]+[A-Z]?\d+(?:\.\d+)*\b)"
                 r"|\\[a-zA-Z]+\*?\{"
+                # a numbered part and its title in quotation marks, as DocBook writes a
+                # cross-reference in any language (``Section 2.5, “Layers”``; GIMP's Korean help
+                # ``See also 2절. “텍스트”``: the number before the word for section)
+                # (a suffix or a mark after the number: "5 “tips”" in a headline is no part's)
+                r"|\b\d+(?:\.\d+)*(?:\p{L}{1,3}[.,:]?|[.,:])[ \t\u00a0]+[“„«「『\"][^\n]*?[”“»」』\"]"
                 # MediaWiki: a wikilink (``See also [[:Category:People from Bodmin]]``)
                 r"|\[\[[^\[\]\n]+\]\]")
 # A heading's underline (Setext, AsciiDoc, reStructuredText: ``SEE ALSO`` over ``--------``).
@@ -293,6 +298,36 @@ def _field_label(doc: Document, index: int, content: str) -> bool:
     return _INDENTED_BODY_RE.match(doc.text, above.start, above.end) is not None
 
 
+MARGIN_HEADINGS = 3
+
+
+def _in_section_body(doc: Document, index: int, content: str) -> bool:
+    """True when line ``index`` (``content``) is indented in the body of a section of a
+    document laid out as ``man`` renders a page: its heading at the margin over an indented
+    body (perlfaq7(7)'s ``AUTHOR AND COPYRIGHT`` / "       Copyright (c) 1997-2002 Tom
+    Christiansen and Nathan Torkington.  All rights reserved."; mirror(1)'s ``作者 AUTHOR``),
+    in a document with ``MARGIN_HEADINGS`` or more such headings (``NAME``, ``DESCRIPTION 描述``
+    ...). A page's copyright section is the work's notice, which its licence obliges a corpus
+    to keep; a web page's footer has no such layout."""
+    if _INDENTED_BODY_RE.match(content) is None:
+        return False
+    text, lines = doc.text, doc.lines
+    j = index - 1
+    while j >= 0 and (not text[lines[j].start : lines[j].end].strip() or text[lines[j].start : lines[j].start + 1].isspace()):
+        j -= 1
+    if j < 0 or _SENTENCE_END_RE.search(text, lines[j].start, lines[j].end) or len(
+            text[lines[j].start : lines[j].end].split()) > 6:
+        return False  # (the nearest line at the margin above is no heading)
+    found = 0
+    for i, line in enumerate(lines):
+        if line.end > line.start and not text[line.start].isspace() and _opens_indented_section(
+                doc, i, text[line.start : line.end]) and len(text[line.start : line.end].split()) <= 6:
+            found += 1
+            if found >= MARGIN_HEADINGS:
+                return True
+    return False
+
+
 def _section_cited(doc: Document, content: str, phrase: str) -> bool:
     """True when the line opens with ``phrase`` in capitals and goes on in lower case, in a
     document with ``CAPITALS_HEADINGS`` or more lines in capitals: a man page naming its
@@ -442,7 +477,9 @@ class BoilerplatePhrase(DocumentRule):
     (LibreOffice's ``See also ROUND, MROUND, ROUNDUP, ROUNDDOWN.``, ``See also the
     UNICHAR() function.``, ``See also the Wiki page.``), a numbered section, chapter, figure
     or table (debian-reference's ``See also Section 7.8, « X server connection » for
-    connecting to remote X client programs.``) or a LaTeX command's argument (memoir's ``See
+    connecting to remote X client programs.``), a numbered part and its title in quotation
+    marks, as DocBook writes a cross-reference (GIMP's Korean help: ``See also 2절. “텍스트”``)
+    or a LaTeX command's argument (memoir's ``See
     also Section~\\ref{sec:predefined-layouts}``, ``See also \\cite{textcase}``), nor "See also:" as the label of a list that follows it
     (a manual's references: Flask's ``See also:`` then ``- :doc:`/server` ...``) or "See
     also" as the heading over a line naming what to see (LibreOffice's help: "See also",
@@ -466,7 +503,11 @@ class BoilerplatePhrase(DocumentRule):
     three or more lines in capitals, "SEE ALSO", or any phrase at the margin over an indented
     body, as ``man`` renders a section: chat(8)'s ``COMMENTS``), nor a man page's
     section named in a sentence wrapped onto the line (bash(1)'s "See" / "SEE ALSO below for
-    a reference to a document ...": the phrase in capitals, then lower case), nor an AsciiDoc
+    a reference to a document ...": the phrase in capitals, then lower case), nor a copyright
+    notice indented in the body of a section of a document laid out as ``man`` renders a page,
+    headings at the margin over indented bodies, three at least (perlfaq7(7)'s ``AUTHOR AND
+    COPYRIGHT`` / "Copyright (c) 1997-2002 Tom Christiansen and Nathan Torkington.  All rights
+    reserved.": the work's notice, which its licence obliges a corpus to keep), nor an AsciiDoc
     cross-reference (``See also <<FILES>>.``, ``See also linkgit:githooks[5].``), nor a
     literal (tr(1)'s POSIX class ``[:print:]``, a quoted value ``"share"``), nor a name
     in lower case whose words a hyphen or underscore joins (``main-menu``, the Debian
@@ -566,6 +607,8 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "SEE ALSO" over "--------", a man page's "SEE ALSO": a section of the document
             if _field_label(doc, index, content):
                 continue  # "\t...old copies of the catalog." / "Comments:" / "\tExtremely fond of...": an entry's field
+            if entry.kind == "copyright" and _in_section_body(doc, index, content):
+                continue  # "AUTHOR AND COPYRIGHT" / "       Copyright (c) 1997-2002 … All rights reserved.": a man page's notice
             if entry.match == "start" and _section_cited(doc, content, phrase):
                 continue  # "See" / "SEE ALSO below for a reference ...": a man page cites its section
             if phrase == "see also" and _SEE_ALSO_SENTENCE_RE.fullmatch(content):

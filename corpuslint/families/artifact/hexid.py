@@ -68,6 +68,8 @@ def _grouped_is_id(token: str) -> bool:
         return False  # a subtitle's timestamp mistyped (`00:00:1d.890`: F009's), not an id
     if _E_NOTATION_RE.fullmatch(token):
         return False  # a number in E notation (`8762E-137` in a Python example): its only letter the exponent's
+    if _designation(groups):
+        return False  # a report's or a part's number, letters then digits (``ABC-DE-12-345``), not an id
     if len(groups) >= 3 and hexchars >= 6:
         return True
     # two groups: only if long and "hexy" (a letter after a digit, as in 2a02 / 4f) --
@@ -108,8 +110,38 @@ def _git_name(token: str) -> bool:
     return _GIT_NAME_RE.fullmatch(token) is not None
 
 
+def _designation(groups: list[str]) -> bool:
+    """True when dashed groups are each all letters or all digits, the letters first: a
+    report's, a standard's or a part's number (groff_mdoc(7)'s citation example "Technical
+    Report ABC-DE-12-345"), as model numbers are (``F-16``). Random hex mixes letters and
+    digits inside a group (``2a02-4780-11–4f``) or puts digits first."""
+    kinds = ["L" if g.isalpha() else "D" if g.isdigit() else "" for g in groups]
+    return all(kinds) and "L" in kinds and "DL" not in "".join(kinds)
+
+
 def _run_is_id(token: str) -> bool:
-    return len(_DIGIT.findall(token)) >= 2 and len(_HEXLETTER.findall(token)) >= 2 and not _counting(token)
+    return (len(_DIGIT.findall(token)) >= 2 and len(_HEXLETTER.findall(token)) >= 2 and not _counting(token)
+            and not _stepping(token) and not _padded(token))
+
+
+COUNTING_SHARE = 0.75
+
+
+def _stepping(token: str) -> bool:
+    """True when the hex digits of ``token`` mostly count up one by one (``COUNTING_SHARE`` of
+    its neighbours at least: Tcl's string(3tcl) searches ``0a23456789abcdef``, the digits
+    0-f with one changed): a value typed to show something, not a hash (a random pair steps
+    up with odds of 1 in 16)."""
+    values = [int(c, 16) for c in token]
+    steps = sum(1 for a, b in zip(values, values[1:]) if b == a + 1)
+    return steps >= COUNTING_SHARE * (len(values) - 1)
+
+
+def _padded(token: str) -> bool:
+    """True when half or more of the digits of ``token`` are zeros: numbers printed in fixed
+    width (pg_resetxlog(1)'s WAL file name ``000000FF0000003A``, a timeline and a segment),
+    not a hash, whose 16 digits hold one zero on average (8 or more with odds under 1 in 10^5)."""
+    return 2 * token.count("0") >= len(token)
 
 
 def _counting(token: str) -> bool:
@@ -192,7 +224,11 @@ class HexIdFragment(DocumentRule):
     (a WebVTT cue's ``00:00:1d.890``: F009 names that problem), a code identifier in CamelCase
     made of words and numbers (``RemovedInSphinx30Warning``; also as the part of a dashed name
     that looks random, the X extension ``XFree86-VidModeExtension``), a made-up value whose letters and
-    digits count up (a dialogue's new password ``A1b2C3d4E5f6``), a number in E notation
+    digits count up (a dialogue's new password ``A1b2C3d4E5f6``) or whose hex digits mostly step up
+    one by one (string(3tcl)'s ``string first a 0a23456789abcdef``), a run half of whose digits are
+    zeros (pg_resetxlog(1)'s WAL file name ``000000FF0000003A``: numbers printed in fixed width), a
+    report's or a part's number whose dashed groups are each letters or digits, the letters first
+    (groff_mdoc(7)'s "Technical Report ``ABC-DE-12-345``"), a number in E notation
     (``8762E-137``), a user name mentioned after ``@`` (a changelog's ``by @abc1763613206``), a range
     of Unicode code points after ``U+`` (a font's change log: ``added U+2000-200A to Mono``), a
     compiler's location glued to a file name (``builtin.c:968:44: error:``), a commit id or key as

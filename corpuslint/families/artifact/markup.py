@@ -92,7 +92,117 @@ def _documented_tag(doc: Document, start: int, end: int, memo: dict) -> bool:
     after = text[end] if end < line.end else " "
     if (after.isspace() or after in _CLOSING) and _TAG_NOUN_BEFORE_RE.search(text, max(line.start, start - 30), start):
         return True
-    return _display_line(doc, start, end, memo)
+    if _escape_placeholder(text, start, end, memo):
+        return True
+    return _display_line(doc, start, end, memo) or _markup_example(doc, start, end, memo)
+
+
+# A placeholder in an escape's notation (lsblk(8): "escaped as hex, ``\x<code>``"): a bare tag
+# right after a backslash and one or two letters, never closed in the text (reST's ``\<meta>``
+# escapes a tag: docutils' own text, left to ``_quoted``).
+_ESCAPE_BEFORE_RE = lazy(r"\\[A-Za-z]{1,2}\Z")
+
+
+def _escape_placeholder(text: str, start: int, end: int, memo: dict) -> bool:
+    """True when the tag at ``[start, end)`` is the placeholder of an escape's notation
+    (``\\x<code>``, ``\\u<hex>``): a bare tag after ``\\`` and one or two letters, whose
+    element the text never closes. A leftover of an HTML-to-text step follows no backslash."""
+    bare = _ANY_BARE_TAG_RE.fullmatch(text, start, end)
+    if bare is None or text[start + 1] == "/" or not _ESCAPE_BEFORE_RE.search(text, max(0, start - 3), start):
+        return False
+    name = bare.group(1).lower()
+    if ("closed in any case", name) not in memo:
+        memo["closed in any case", name] = f"</{name}" in text.lower()
+    return not memo["closed in any case", name]
+
+
+# Markup written as an example, a line or a block of lines of nothing else (a help page's
+# "typical HTML code produced by the filter": ``<table …>`` / ``<tr>`` / ``<td><img alt=""
+# src="slice_0_0.png"/></td>`` / … / ``</table>``; GNOME help's XBEL file flattened onto the
+# line after "파일 예제는 다음과 같습니다:", ``<?xml …?> <xbel …> <bookmark …> <title>GNOME
+# FTP</title> </bookmark> </xbel>``): each line opens and ends with a tag (after indentation).
+_MARKUP_LINE_RE = lazy(r"[ \t]*<[!?/]?[A-Za-z][^\n]*>[ \t]*")
+# Any tag, an XML declaration or processing instruction, a doctype, a comment: (slash, name, slash).
+_ANY_TAG_RE = lazy(
+    r"<(/?)([A-Za-z][\w:.-]*)(?:\s(?:[^<>\"']|\"[^\"\n]*\"|'[^'\n]*')*?)?(/?)>|<\?[^<>\n]*\?>|<!--.*?-->|<![A-Za-z][^<>\n]*>")
+_VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# An element whose content is an ellipsis: the notation of a text about markup (GIMP's help:
+# "the filter will add a ``<a href="#"> ... </a>`` hyperlink stub").
+_ELLIPSIS_ELEMENT_RE = lazy(r"<([A-Za-z][A-Za-z0-9]*)\b[^<>\n]*>[^\S\n]*(?:\.{3}|…)[^\S\n]*</\1>")  # (no-break spaces too)
+EXAMPLE_BLOCK_LINES = 3
+
+
+def _markup_example(doc: Document, start: int, end: int, memo: dict) -> bool:
+    """True when the tag at ``[start, end)`` is part of markup a text about markup shows
+    (``_NAMES_MARKUP_RE``): an element whose content is an ellipsis (``<a href="#"> ... </a>``),
+    or a markup block (``_markup_block``): its lines each open and end with a tag, its tags
+    balance (every element closed in order; void and self-closing elements, declarations and
+    comments aside), they make at least half of its characters that are not spaces (a
+    leftover ``<p>`` wrapping a paragraph of prose does not), and the block is
+    ``EXAMPLE_BLOCK_LINES`` lines or more, or is introduced by a line ending in a colon, or is
+    indented deeper than that line."""
+    text = doc.text
+    index = doc.position(start)[0] - 1
+    line = doc.lines[index]
+    if "names markup" not in memo:
+        memo["names markup"] = _NAMES_MARKUP_RE.search(text) is not None or _NAMES_MARKUP_VI_RE.search(text) is not None
+    if not memo["names markup"]:
+        return False
+    if ("ellipsis", index) not in memo:  # (once a line: a one-line file holds thousands of tags)
+        memo["ellipsis", index] = [m.span() for m in _ELLIPSIS_ELEMENT_RE.finditer(text, line.start, line.end)] if (
+            text.find("…", line.start, line.end) >= 0 or text.find("...", line.start, line.end) >= 0) else []
+    if any(a <= start and end <= b for a, b in memo["ellipsis", index]):
+        return True
+    if ("block", index) not in memo:
+        _markup_block(doc, index, memo)
+    return memo["block", index]
+
+
+def _markup_block(doc: Document, index: int, memo: dict) -> None:
+    """Find the block of markup lines around line ``index`` and record in ``memo`` (``("block",
+    i)`` for each of its lines) whether it is an example (``_markup_example``)."""
+    text, lines = doc.text, doc.lines
+
+    def markup(i: int) -> bool:
+        return _MARKUP_LINE_RE.fullmatch(text, lines[i].start, lines[i].end) is not None
+
+    if not markup(index):
+        memo["block", index] = False
+        return
+    first = last = index
+    while first > 0 and markup(first - 1):
+        first -= 1
+    while last + 1 < len(lines) and markup(last + 1):
+        last += 1
+    a, b = lines[first].start, lines[last].end
+    stack: list[str] = []
+    tags = tag_chars = 0
+    balanced = True
+    for m in _ANY_TAG_RE.finditer(text, a, b):
+        tags += 1
+        tag_chars += m.end() - m.start()
+        if m.group(2) is None:
+            continue  # a declaration, a doctype, a comment
+        name = m.group(2).lower()
+        if m.group(1):
+            if not stack or stack[-1] != name:
+                balanced = False
+                break
+            stack.pop()
+        elif not m.group(3) and name not in _VOID_ELEMENTS:
+            stack.append(name)
+    words = sum(1 for c in text[a:b] if not c.isspace())
+    example = balanced and not stack and tags >= 2 and 2 * tag_chars >= words
+    if example and last - first + 1 < EXAMPLE_BLOCK_LINES:
+        before = first - 1
+        while before >= 0 and not text[lines[before].start : lines[before].end].strip():
+            before -= 1
+        intro = text[lines[before].start : lines[before].end] if before >= 0 else ""
+        block_line = text[lines[first].start : lines[first].end]
+        indent = len(block_line) - len(block_line.lstrip(" \t"))
+        example = before >= 0 and (intro.rstrip().endswith((":", "：")) or indent > len(intro) - len(intro.lstrip(" \t")))
+    for i in range(first, last + 1):
+        memo["block", i] = example
 
 
 def _display_line(doc: Document, start: int, end: int, memo: dict) -> bool:
@@ -337,7 +447,16 @@ class HtmlTag(DocumentRule):
     displayed alone on its line, a gloss in parentheses at most after it, in a text that names
     markup, when introduced by a colon, with placeholder values or among two or more such lines:
     LibreOffice's help on HTML export, ``<TITLE> (Tựa đề)`` / ``<META NAME="KEYWORDS"
-    CONTENT="Nội dung của trường">``), or anywhere in a
+    CONTENT="Nội dung của trường">``; or shown as markup in a text that names markup: an
+    element whose content is an ellipsis, GIMP's help's "add a ``<a href="#"> ... </a>``
+    hyperlink stub", or a block of lines that each open and end with a tag, whose tags balance
+    and make half its characters at least, three lines or more, or introduced by a line ending
+    in a colon, or indented deeper than it: GIMP's help on the Slice filter shows the table it
+    writes, ``<tr>`` / ``<td><img alt="" src="slice_0_0.png"/></td>`` / …, GNOME's help an XBEL
+    file flattened onto one line, ``<?xml …?> <xbel …> <bookmark …> <title>GNOME FTP</title>
+    </bookmark> </xbel>``; a paragraph wrapped in ``<p>`` is no such block; or the placeholder
+    of an escape's notation, a bare tag after a backslash and a letter or two that the text
+    never closes: lsblk(8)'s ``\\x<code>``), or anywhere in a
     reStructuredText document (which has no inline HTML: ``The <caption> element``), is an
     example, not a leftover; and a plain-text document that is HTML source
     (``html_source``: lines opening with tags make up half of its lines that are not code,
@@ -495,7 +614,11 @@ class HtmlEntity(DocumentRule):
     ``&gt;``, ``&amp;``, ``&quot;`` of a page whose wikitext was escaped as a whole (two
     or more escaped tags, ``&lt;ref&gt;``: a dump read without decoding it).
     Fix safety: Safe: replaces the reference with exactly the character(s) HTML
-    defines for it (``&nbsp;`` becomes U+00A0). In a document that has markup (Markdown,
+    defines for it (``&nbsp;`` becomes U+00A0). Unsafe where the reference may be markup the
+    text shows: the whole content of an element on its line (man(7) on ``.UN``: "转换为 HTML
+    后为： ``<A NAME="u" id="u">&nbsp;</A>``", the markup a macro writes), or standing apart on a
+    line that names HTML, XML or entities ("(the ``&nbsp;`` is optional …)": the reference
+    named); decoded, the page would no longer show what it documents. In a document that has markup (Markdown,
     a subtitle file, text with HTML tags) a reference to markup syntax (``&lt;``,
     ``&gt;``, ``&amp;`` and their numeric forms) escapes it: decoded, ``2 &lt; 3`` inside
     ``<font color="#ff00ff">...</font>`` becomes ``2 < 3``, which opens a tag; there the
@@ -545,9 +668,41 @@ class HtmlEntity(DocumentRule):
                 edit = Edit(m.start(), m.end(), decoded)
                 if decoded in _MARKUP_SYNTAX and has_tags is None:
                     has_tags = _has_tags(doc)
-                fix = Fix.unsafe(edit) if decoded in _MARKUP_SYNTAX and has_tags else Fix.safe(edit)
+                unsafe = (decoded in _MARKUP_SYNTAX and has_tags) or _beside_markup(text, m.start(), m.end(), memo)
+                fix = Fix.unsafe(edit) if unsafe else Fix.safe(edit)
             shown = {"\u00a0": "U+00A0 no-break space"}.get(decoded, f"`{decoded}`")
             yield doc.finding(self, m.start(), m.end(), f"HTML entity `{ref}` (decodes to {shown})", fix=fix)
+
+
+# An element whose content is references alone, on one line, its name in any case: an anchor
+# or a cell that holds a no-break space (man(7): ``<A NAME="u" id="u">&nbsp;</A>``).
+_ELEMENT_OF_REFERENCES_RE = lazy(
+    r"(?i)<([a-z][a-z0-9]*)\b[^<>\n]{0,200}>(?:[^\S\n]|&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6});)+</\1\s*>")
+
+
+def _beside_markup(text: str, start: int, end: int, memo: dict) -> bool:
+    """Might the reference at [start, end) be markup the text shows, not a leftover: the
+    content of an element on its line that holds references alone (man(7) on ``.UN``: "转换为
+    HTML 后为： ``<A NAME="u" id="u">&nbsp;</A>``", the markup a macro becomes), or standing
+    apart (a space or an opening mark before it, a space or a closing mark after it) on a line
+    that names HTML, XML or entities ("(the ``&nbsp;`` is optional if ...)": the reference
+    named)? Decoded, the page would no longer show what it documents: the fix is unsafe there.
+    (A reference beside a leftover tag, ``Le café &eacute; noir <b>fort</b>``, is not.)"""
+    line_start, line_end = _line_of(text, start, end, memo)
+    key = ("elements of references", line_start)
+    if key not in memo:
+        memo[key] = [m.span() for m in _ELEMENT_OF_REFERENCES_RE.finditer(text, line_start, line_end)] if (
+            text.find("</", line_start, line_end) >= 0) else []
+    if any(a < start and end < b for a, b in memo[key]):
+        return True
+    before = text[start - 1] if start > line_start else " "
+    after = text[end] if end < line_end else " "
+    if not ((before.isspace() or before in _OPENING) and (after.isspace() or after in _CLOSING)):
+        return False
+    key = ("names entities", line_start)
+    if key not in memo:
+        memo[key] = _NAMES_ENTITIES_RE.search(text, line_start, line_end) is not None
+    return memo[key]
 
 
 # After "&amp;": the rest of a reference, escaped twice ("&amp;quot;" renders as "&quot;").

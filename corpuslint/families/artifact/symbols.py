@@ -472,6 +472,27 @@ def _quoted_mark_ending_sentence(doc: Document, index: int, content: str) -> boo
 _MARKUP_ONLY = frozenset({MARKUP})
 
 
+# A field of a Debian control file (deb822, RFC 822's form): a name at the margin, a colon, a value.
+_CONTROL_FIELD_RE = lazy(r"[A-Za-z][A-Za-z0-9-]*:[ \t]+\S")
+CONTROL_FIELDS = 2
+CONTROL_REACH = 200  # lines up to the paragraph's start, at most (a field's description is a few dozen)
+
+
+def _control_paragraph_blank(doc: Document, index: int) -> bool:
+    """True when line ``index``, a ``.`` alone, lies in a paragraph that opens with
+    ``CONTROL_FIELDS`` or more field lines (``Package: equivs`` / ``Priority: optional`` /
+    ... / ``Description: Circumventing Debian package dependencies``): the blank line of a
+    multi-line field, which Debian's control files write as " ." (its leading space lost
+    when a page's example is flattened), not a stray full stop."""
+    text, lines = doc.text, doc.lines
+    first = index
+    while first > 0 and index - first < CONTROL_REACH and text[lines[first - 1].start : lines[first - 1].end].strip():
+        first -= 1
+    if index - first <= CONTROL_FIELDS:
+        return False
+    return all(_CONTROL_FIELD_RE.match(text, lines[i].start, lines[i].end) for i in range(first, first + CONTROL_FIELDS))
+
+
 class SymbolOnlyLine(DocumentRule):
     """A line made only of punctuation or symbols, carrying no word.
 
@@ -513,7 +534,10 @@ class SymbolOnlyLine(DocumentRule):
     punctuation (``?``, ``،``, ``;``: not a dash, asterisk or bar) that is a paragraph or a
     record of its own (an answer that is the mark the instruction asks for, a catalogue's
     list separator ``،``: a value, not debris; a stray ``-`` under a list is still
-    reported); nor, in a chat turn (a record whose role its reader knows: ``Document.role``),
+    reported); nor a ``.`` alone in a paragraph that opens with two or more fields of a Debian
+    control file (``Package: equivs`` / ``Priority: optional`` / ... / ``Description: …``): the
+    blank line of a multi-line field, deb822's ``" ."`` (debian-reference's example of equivs);
+    nor, in a chat turn (a record whose role its reader knows: ``Document.role``),
     a separator of one mark repeated (``----``, ``****``, ``--``, ``---``) between the
     examples of a few-shot prompt or the parts of a message: chat text is written in
     Markdown, where such a line is a thematic break (an empty list item, ``*`` or ``-``
@@ -620,6 +644,8 @@ class SymbolOnlyLine(DocumentRule):
                 continue  # "[...]": an excerpt's elision mark (text left out), not debris
             if _CELL_MARKER_RE.match(content):
                 continue  # "#%%": a cell of a Python script pasted without a fence
+            if content.strip() == "." and _control_paragraph_blank(doc, index):
+                continue  # "Description: …" / "…" / "." / "…": the blank line of a debian/control field
             if _LONE_MARK_RE.match(content) and _whole_paragraph(doc, index):
                 continue  # a record that is "?" (the answer asked for), a catalogue string "،"
             if doc.is_markdown and index in markdown_containers(doc)[BLOCKQUOTE]:
