@@ -173,3 +173,13 @@ def test_q110_a_numbered_heading_names_a_command_not_a_cut_off_teaser():
     for renumber in (lambda t: re.sub(r"(?m)^(\s*)\d+\.\d+\. ", r"\1", t), lambda t: re.sub(r"(?m)^(\s*)\d+\.(\d+)\. ", r"\1\2. ", t)):
         found = run(Q.EllipsisLines, Document("x.txt", renumber(d.text)))
         assert [f.code for f in found] == ["Q110"] and "4 of 10 lines" in found[0].message
+
+
+def test_q107_a_document_declared_chinese_is_not_measured_by_its_latin_terms():
+    """debian-reference's Chinese section 9.3.4 (fresh34, record 257): its spaced words are
+    ``ls -l``'s time styles and a table's values (``iso``, ``C``, ``Jan 19 00:15``): 2.8."""
+    text = doc("debian-reference-zh-ls-time-style.txt").text
+    assert run(Q.AbnormalWordLength, Document("r.txt", text, language="zh")) == []
+    assert run(Q.AbnormalWordLength, Document("r.txt", text, language="zh-CN")) == []
+    # undeclared, it is measured as before
+    assert [f.code for f in run(Q.AbnormalWordLength, Document("r.txt", text))] == ["Q107"]
