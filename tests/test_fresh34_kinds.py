@@ -59,3 +59,48 @@ def test_s104_keeps_slips_beside_code():
     for slip in ("책을 책을 읽습니다.\n", "카메라 카메라 설정\n", "ファイルの ファイルの 名前\n"):
         assert len(_codes(slip, "ko.txt", "S104")) == 1, slip
 
+
+# -- 2. D103: parallel reference entries -------------------------------------------------------------
+
+def _d103(name: str, text: str | None = None) -> list:
+    return _codes(_read(name) if text is None else text, name, "D103")
+
+
+def test_d103_spares_a_sentence_each_environment_variable_carries():
+    """smbmount(8) (zh page, English text): "This information is used only if the protocol level is
+    high enough to support session-level passwords." under USER and again under PASSWD, whose
+    paragraphs open in one frame ("The variable USER / PASSWD may contain the ...")."""
+    assert _d103("manpages-zh-smbmount8-environment.txt") == []
+
+
+def test_d103_spares_a_sentence_under_two_labels_of_a_flattened_definition_list():
+    """GIMP ko help: crop's "Position" and "크기" entries both say "It is stated in pixels, but you
+    can change the unit ..."; two docks options both say "이 옵션은 여러 개의 이미지를 띄워놓고
+    작업할 경우에만 유용합니다."; two figures of the alpha channel both end "하지만 이미지에
+    불투명한 레이어가 있기 때문에 알파 채널은 여전히 흰색입니다."."""
+    assert _d103("gimp-ko-crop-position-size.txt") == []
+    assert _d103("gimp-ko-docks-two-options.txt") == []
+    assert _d103("gimp-ko-layers-alpha-figures.txt") == []
+
+
+def test_d103_a_label_the_text_repeats_names_no_entry():
+    """The docks page with its second option's label made the first one's (a scrape repeating its
+    title): no entry is named, and the repeated sentence is reported again."""
+    text = _read("gimp-ko-docks-two-options.txt")
+    assert text.count("자동으로 활성화된 이미지 표시하기\n") == 1
+    same = text.replace("자동으로 활성화된 이미지 표시하기\n", "이미지 선택 표시\n")
+    assert [f.code for f in _d103("docks.txt", same)] == ["D103"]
+
+
+def test_d103_spares_a_statement_made_of_each_paragraphs_own_subject():
+    """Sample Colorize: "... you can select another sample-image among the names of images present on
+    your screen ..." in the paragraph on the sample, "... allow you to select another destination
+    image" in the one on the destination."""
+    assert _d103("gimp-ko-sample-colorize-two-lists.txt") == []
+
+
+def test_d103_spares_an_on_off_minimal_pair():
+    """QuickMask: "Activate QuickMask mode using the left-bottom button ..." then, steps later,
+    "Toggle QuickMask mode off using the left-bottom button ...": the step that ends what the first
+    began."""
+    assert _d103("gimp-ko-quickmask-steps.txt") == []
