@@ -213,7 +213,9 @@ class ExactDuplicateLine(DocumentRule):
     debconf tables asking the same question), and only copies within one section
     (between two headings: Markdown headings, reStructuredText section titles and rubrics,
     LaTeX sectioning commands (polyglossia's manual: one option text under two languages),
-    or in plain text short title lines and "To ...:" lead-ins of step lists,
+    or in plain text short title lines and "To ...:" lead-ins of step lists, and in a text
+    written one element a line with no blank line (a help page made a record) a short title
+    line over a sentence, one the text holds once (a scraping loop repeats its "titles"),
     ``regions.section_starts``) count, and in plain text a one-line copy of at most one sentence
     with no sentence end (a title, an option's name) only within ``PLAIN_COPY_WINDOW`` paragraphs of
     its first copy or inside a block copied whole
