@@ -251,3 +251,27 @@ def test_the_space_opening_a_number_formats_quoted_text_is_printed():
     # the same quotation after a word is a stray space
     said = text.replace('0,0 " млн"', 'Введите " млн"', 1)
     assert [f.message for f in _codes(said, "format.txt", "W115")] == ['space after opening "']
+
+
+# -- D101: two procedures of a help page written one element a line ----------------------------------
+
+def test_the_same_step_in_two_procedures_one_element_a_line_is_per_section():
+    # LibreOffice's Russian help as a record, no blank line: each procedure's title over its steps,
+    # both opening with "Choose View - Styles ..." and ending with "Enter a name ..." (fresh33: D101
+    # 352 -> 189 in the help pages)
+    text = _read("libreoffice-ru-styles-two-procedures.txt")
+    assert _codes(text, "styles.txt", "D101") == []
+    # without the second title (and the icon's caption over it) the steps are one section: the
+    # repeated steps are copies again, as main reported them on the page (lines 11, 12, 15)
+    merged = text.replace("Создание нового стиля путём перетаскивания\n", "").replace("Styles actions menu icon\n", "")
+    assert [f.line for f in _codes(merged, "styles.txt", "D101")] == [9, 10, 13]
+
+
+def test_a_title_the_text_repeats_opens_no_section():
+    # the second procedure's title made the first one's: a title the text repeats is no section's
+    # name (a scraping loop repeats its "titles": plugins' test_repeated_lines_flags_a_scraping_loop),
+    # so "Enter a name for the new style ..." is a copy within one section again
+    text = _read("libreoffice-ru-styles-two-procedures.txt")
+    first = text.split("\n", 1)[0]
+    same = text.replace("Создание нового стиля путём перетаскивания\n", first + "\n")
+    assert [f.line for f in _codes(same, "styles.txt", "D101")] == [15]

@@ -63,3 +63,43 @@ def in_code_run(text: str, pos: int) -> bool:
         if n >= _RUN_SIGNS and operation:
             return True
     return False
+
+
+# A line of program code shown in a plain-text page (a Script-Fu tutorial's ``(set!
+# theImageHeight (+ theImageHeight theBuffer theBuffer) )``, a man page's SQL example ``SELECT
+# distributors.* FROM distributors d, distributors distributors;``): what code writes and prose
+# does not, each kind counted once.
+_CODE_LINE_SIGNS = (
+    lazy(r"^[ \t]*\([!*+/<>=\w-]|(?<=[ \t(])\([!*+/<>=-][ \t]|\w\((?![ \t]*\d+[a-z]*\))"),  # a form or call opening on its name: "(set!", "(+ ", "(gimp-layer", "f(x"
+    lazy(r"(?:^|(?<=[\s(]))(?:[+*/%<>]|[=!<>:]?=|==|&&|\|\|)(?=\s)"),  # an operator standing alone (not "-": a dash)
+    lazy(r"[;{][ \t]*$"),  # a statement's end or a block's start closing the line (not "}": a JSON record's line)
+    lazy(r"\b[a-z]{2,}[A-Z][a-z]\w*|\b[A-Za-z]+_\w+"),  # an identifier in camelCase or snake_case: theBuffer, n_items (not iPhone)
+    lazy(r"\b[A-Za-z_]\w+\.(?:[A-Za-z_]\w*|\*)"),  # a member or a qualified name: distributors.*, os.path (not e.g.)
+    lazy(r"\b[a-z]+(?:-[a-z]+){2,}\b|\b\w+!(?=\s)"),  # a Lisp name: gimp-layer-set-offsets, set!
+    lazy(r"\b(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP)\b.*\b(?:FROM|INTO|SET|TABLE|WHERE|VALUES)\b"),  # SQL
+)
+# Prose: a sentence's end (a full stop, a question or exclamation mark, then the line's end or
+# a space and what is not a lower-case letter: Scheme's "(set! theNum" goes on; closing quotes
+# and brackets between, a JSON record's ``."}`` too), a CJK full stop or comma.
+_PROSE_STOP_RE = lazy(r"[.!?][\"'”’»)\]}]*(?:[ \t]+[^\sa-z]|[ \t]*$)|[。！？，、]")
+
+
+def code_line(text: str, start: int, end: int, signs: int = 2) -> bool:
+    """True when the line ``text[start:end]`` reads as code, not prose: no sentence ends on it
+    (``_PROSE_STOP_RE``), and it shows ``signs`` or more kinds of what code writes
+    (``_CODE_LINE_SIGNS``: a form opening on its name, an operator standing alone, a statement
+    closing the line with ";", an identifier in camelCase or snake_case, a qualified name, a
+    Lisp name, an SQL statement). Its words are identifiers and operands: the same name
+    twice is an argument list (``(+ theImageHeight theBuffer theBuffer)``), not a slip. A
+    sentence that quotes a command ("Load the core dump file to GDB as "gdb gdb
+    ./program_binary core" .") is prose."""
+    line = text[start:end]
+    if len(line) > 400 or _PROSE_STOP_RE.search(line):
+        return False
+    n = 0
+    for sign in _CODE_LINE_SIGNS:
+        if sign.search(line):
+            n += 1
+            if n >= signs:
+                return True
+    return False

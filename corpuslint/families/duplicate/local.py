@@ -213,7 +213,9 @@ class ExactDuplicateLine(DocumentRule):
     debconf tables asking the same question), and only copies within one section
     (between two headings: Markdown headings, reStructuredText section titles and rubrics,
     LaTeX sectioning commands (polyglossia's manual: one option text under two languages),
-    or in plain text short title lines and "To ...:" lead-ins of step lists,
+    or in plain text short title lines and "To ...:" lead-ins of step lists, and in a text
+    written one element a line with no blank line (a help page made a record) a short title
+    line over a sentence, one the text holds once (a scraping loop repeats its "titles"),
     ``regions.section_starts``) count, and in plain text a one-line copy of at most one sentence
     with no sentence end (a title, an option's name) only within ``PLAIN_COPY_WINDOW`` paragraphs of
     its first copy or inside a block copied whole
@@ -655,6 +657,117 @@ def _entries_of_two_options(text: str, first: int, later: int) -> bool:
         return False
     tb = _flat_option_tag(text, later)
     return tb is not None and ta != tb
+
+
+# An entry's label: a paragraph of one short line that ends no sentence, over the entry's
+# description (a help page's definition list flattened to paragraphs: GIMP's crop options
+# "Position" and "크기" (size), each over "These two text boxes show the position / the size
+# ... It is stated in pixels, but you can change the unit ..."; a figure's caption, "그림 8.4.
+# 알파 채널 예제: 두 개의 투명한 레이어가 있는 경우", over the step it shows).
+ENTRY_LABEL_MAX_WORDS = 10
+ENTRY_LABEL_MAX_CHARS = 80
+ENTRY_LABEL_REACH = 6  # paragraphs read back from a sentence's to its entry's label
+_ENTRY_LABEL_END = frozenset(".!?:;,،؛؟։。！？：；，…" + SCRIPT_FULL_STOPS)
+
+
+def entry_labels(text: str, units: list) -> list[str | None]:
+    """Per paragraph unit: its text when it is an entry's label (one line of at most
+    ``ENTRY_LABEL_MAX_WORDS`` words and ``ENTRY_LABEL_MAX_CHARS`` characters, with a letter,
+    not ending as a sentence or clause does) that the document holds once, else None. A label
+    the text repeats is no entry's name: a scraping loop repeats its titles ("اترك تعليقاً"
+    over the same notice, five times)."""
+    found: list[str | None] = []
+    for u in units:
+        s = text[u.start : u.end].strip()
+        ok = (u.line == u.last_line and 0 < len(s) <= ENTRY_LABEL_MAX_CHARS and s[-1] not in _ENTRY_LABEL_END
+              and len(s.split()) <= ENTRY_LABEL_MAX_WORDS and any(c.isalpha() for c in s))
+        found.append(s if ok else None)
+    seen = Counter(x for x in found if x is not None)
+    return [x if x is not None and seen[x] == 1 else None for x in found]
+
+
+def _entries_of_two_labels(labels: list[str | None], ui: int, uj: int) -> bool:
+    """True when paragraphs ``ui`` < ``uj`` each stand under an entry's label
+    (``entry_labels``: the nearest among the ``ENTRY_LABEL_REACH`` paragraphs before each), the
+    later one's label between them: a definition list or a figure's steps flattened to
+    paragraphs, each entry documenting its own option or figure. A sentence each entry
+    carries (GIMP's "It is stated in pixels, but you can change the unit thanks to the
+    drop-down list of the px button." under "Position" and under "크기"; "이 옵션은 여러 개의
+    이미지를 띄워놓고 작업할 경우에만 유용합니다." under two options of the docks) is the
+    page's format, as under two options of a man page (``_entries_of_two_options``); D103 asks
+    it of a sentence repeated word for word (overlap 1.00), as of the notes closing two items
+    (``_closing_notes_of_two_items``): a note reworded under another label ("Ένας τρόπος
+    ορισμού της περιοχής κελιών ..." under the Database argument, "Ένας τρόπος καθορισμού ..."
+    under SearchCriteria, LibreOffice help el) is a restatement. Sentences under one label are
+    compared."""
+    def label_before(u: int, floor: int) -> int | None:
+        for k in range(u - 1, max(floor, u - 1 - ENTRY_LABEL_REACH), -1):
+            if labels[k] is not None:
+                return k
+        return None
+
+    if ui >= uj or labels[ui] is not None or labels[uj] is not None:
+        return False
+    lj = label_before(uj, ui)
+    return lj is not None and label_before(ui, -1) is not None
+
+
+def _entries_of_parallel_openings(text: str, sentences: list, first: list[int], ui: int, uj: int,
+                                  i: int, j: int) -> bool:
+    """True when sentences ``i`` and ``j``, neither opening its paragraph, are in paragraphs
+    ``ui`` and ``uj`` whose opening sentences (``first``: each paragraph's first sentence's
+    index) fill one frame with two things, word by word (``parallel_statements``: smbmount(8)'s
+    "The variable USER may contain the username of the person using the client." / "The
+    variable PASSWD may contain the password ..."). The paragraphs are two entries of a
+    reference list, and a sentence each carries ("This information is used only if the
+    protocol level is high enough to support session-level passwords.") is said of each entry."""
+    fi, fj = first[ui], first[uj]
+    if fi < 0 or fj < 0 or fi == i or fj == j:
+        return False
+    return parallel_statements(_opening_words(text, sentences[fi]), _opening_words(text, sentences[fj]))
+
+
+def _opening_words(text: str, s) -> list[str]:
+    """The words (``normalize.words``) of a paragraph's opening sentence ``s``, less a heading
+    on its first line run into the paragraph (a man page's "ENVIRONMENT VARIABLES" over its
+    first entry, no blank line between)."""
+    start = s.start
+    nl = text.find("\n", start, s.end)
+    if nl >= 0 and regions.plain_heading(text[start:nl]):
+        start = nl + 1
+    return normalize.words(text[start : s.end])
+
+
+def _entries_of_own_subjects(text: str, units: list, sentences: list, first: list[int], ui: int, uj: int,
+                             words_i: list[str], words_j: list[str]) -> bool:
+    """True when paragraphs ``ui`` and ``uj`` open on two subjects (the first content word of
+    each one's opening sentence, ``meaning._content``) and each sentence of the pair
+    (``words_i``, ``words_j``: ``normalize.words``) names its own paragraph's subject and not
+    the other's: the same statement made of each entry ("With the drop list, you can select
+    another sample-image among the names of images present on your screen ..." in the
+    paragraph that opens "The sample can be the whole preview ...", "The drop list displays
+    the list of images present on your screen ... select another destination image" in the
+    one that opens "Destination is, by default, the source image": GIMP's Sample Colorize),
+    and one of the ``ENTRY_LABEL_REACH`` paragraphs before the first names both subjects (the
+    list's label or lead-in: "Destination, Sample"), as the items of a labelled list
+    (``_items_of_own_labels``). A restatement keeps what it speaks of; two paragraphs of an
+    answer that open on other words ("If a person were to buy coal ...", "The supposed
+    perturbation ...") are no entries of one list."""
+    fi, fj = first[ui], first[uj]
+    if fi < 0 or fj < 0 or ui >= uj:
+        return False
+    ca = meaning._content(normalize.words(text[sentences[fi].start : sentences[fi].end]))
+    cb = meaning._content(normalize.words(text[sentences[fj].start : sentences[fj].end]))
+    if not ca or not cb or ca[0] == cb[0]:
+        return False
+    a, b, si, sj = ca[0], cb[0], set(words_i), set(words_j)
+    if not (a in si and a not in sj and b in sj and b not in si):
+        return False
+    for k in range(ui - 1, max(-1, ui - 1 - ENTRY_LABEL_REACH), -1):  # the list's label or lead-in names both
+        named = set(normalize.words(text[units[k].start : units[k].end]))
+        if a in named and b in named:
+            return True
+    return False
 
 
 def _indented_block(text: str, start: int, depth: int) -> bool:
@@ -1404,7 +1517,8 @@ class RestatedPassage(DocumentRule):
     in the other is >= ``min-overlap`` (default 0.6; IDF over the document's sentences;
     0.5 let parallel statements such as two tools described in the same frame through).
     Minimal pairs are not restatements (``meaning.significant_change``): a negation,
-    an antonym, a different number, or the same frame with one or two content words
+    an antonym (a verb that turns a thing on against the "off" that ends it: "Activate
+    QuickMask mode using ..." / "Toggle QuickMask mode off using ..."), a different number, or the same frame with one or two content words
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
     propriété"), a quoted label on one side only ("... чтобы открыть «Обзор»" / "Чтобы
     открыть панель списка приложений, ..."), or two lead-ins that fill one frame with other
@@ -1432,7 +1546,17 @@ class RestatedPassage(DocumentRule):
     ``a``, ``i`` and ``j``) or flattened to paragraphs that open with their option
     (``_entries_of_two_options``: dmesg(1)'s "Desteklenen tüm düzeylerin listesi --help
     seçeneğinin çıktısında bulunabilir." under ``-l`` and ``-n``): a sentence each entry
-    carries is the page's format; nor the closing sentence of two items of one
+    carries is the page's format; nor sentences of two entries of a help page flattened to
+    paragraphs: word for word under two labels (``_entries_of_two_labels``: a one-line paragraph
+    of a few words that ends no sentence and that the text holds once, over the entry: GIMP's
+    crop options "Position" and "크기" both saying "It is stated in pixels, but you can change the
+    unit ...", a figure's caption over each step; reworded, it is reported), in paragraphs whose
+    opening sentences fill one frame word by word (``_entries_of_parallel_openings``: smbmount(8)'s "The variable USER may contain the
+    username ..." / "The variable PASSWD may contain the password ...", each followed by "This
+    information is used only if the protocol level is high enough ..."), or each naming its own
+    paragraph's subject and not the other's (``_entries_of_own_subjects``: "... select another
+    sample-image ..." in the paragraph on the sample, "... select another destination image" in
+    the one on the destination, both named in the label above: "Destination, Sample"); nor the closing sentence of two items of one
     kind of list (numbered, lettered or with one bullet), word for word, a note each item carries (initrd(4)'s
     steps (6) and (7) both ending "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности о
     поведении текущей версии ядра в разделе ЗАМЕЧАНИЯ."); nor a conclusion that sums up what came
@@ -1623,6 +1747,8 @@ class RestatedPassage(DocumentRule):
             return []
         formulaic_over = float(self.opts["formulaic-share"]) * eligible if genre == "auto" else None
         involved: set[int] = set()
+        labels: list[str | None] | None = None  # (``entry_labels``, on first use)
+        first_sentence: list[int] | None = None  # unit -> its first sentence's index (on first use)
         # Every test below only drops a pair, so they run cheapest first: the word
         # overlap score, then the prose, verse and parallel-statement tests; the chiasmus
         # and man-page heading tests (a scan of every run triple, of the text between) last.
@@ -1669,6 +1795,20 @@ class RestatedPassage(DocumentRule):
                 continue  # sed's "\\L  ... küçük harfe" / "\\U  ... büyük harfe", chattr's note under "a", "i", "j"
             if ui != uj and _entries_of_two_options(text, sentences[i].start, sentences[j].start):
                 continue  # dmesg's "Desteklenen tüm düzeylerin listesi --help ..." under -l and under -n: each entry's pointer
+            if ui != uj:
+                if labels is None:
+                    labels = entry_labels(text, units)
+                if score >= 1.0 and _entries_of_two_labels(labels, ui, uj):
+                    continue  # "It is stated in pixels, ..." under GIMP's crop options "Position" and "크기"
+                if first_sentence is None:
+                    first_sentence = [-1] * len(units)
+                    for k in range(n - 1, -1, -1):  # (each unit's first sentence: the lowest index in it)
+                        first_sentence[bisect_right(unit_starts, sentences[k].start) - 1] = k
+                if _entries_of_parallel_openings(text, sentences, first_sentence, ui, uj, i, j):
+                    continue  # "This information is used only if ..." in "The variable USER ..." and "The variable PASSWD ..."
+                if _entries_of_own_subjects(text, units, sentences, first_sentence, ui, uj, sentence_words(i),
+                                            sentence_words(j)):
+                    continue  # "... select another sample-image ..." / "... select another destination image": each its own
             if tex and ui != uj and _entries_of_two_items(text, units[ui].start, units[uj].start):
                 continue  # "In this case, it will detokenize ..." under \\cmditem{apptocmd} and \\cmditem{pretocmd}
             if crossed_terms(toks(i), toks(j)):

@@ -72,7 +72,8 @@ NEGATIONS = frozenset(
 # Spanish and French igual/desigual, ordre/désordre).
 ANTONYM_PREFIXES = ("un", "dis", "non", "in", "im", "il", "ir", "de", "des", "dés", "anti", "mis", "no")
 
-# Opposites that share no prefix.
+# Opposites that share no prefix; a verb that turns a thing on faces the particle that turns it
+# off ("Activate QuickMask mode using ..." / "Toggle QuickMask mode off using ...").
 ANTONYM_PAIRS = frozenset(
     frozenset(p.split("/"))
     for p in """
@@ -82,6 +83,7 @@ ANTONYM_PAIRS = frozenset(
     show/hide enabled/disabled private/public inner/outer upper/lower push/pull
     load/unload lock/unlock less/more least/most above/below inside/outside success/failure
     synchronous/asynchronous sync/async client/server request/response
+    activate/off enable/off
     """.split()
 ) | frozenset(  # a statement and its counterpart for the other sex (the Qur'an's rules for wives
     # and for husbands, daughters and sons): man/woman, him/her, in the languages met most

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_right
+from collections import Counter
 from typing import Iterable
 
 import regex
@@ -288,7 +289,9 @@ def plain_headings(doc: Document) -> frozenset[int]:
     their block (blank line or start of text before, blank line after) and followed
     by more text; the one-line paragraphs after a lead-in are its steps, not headings,
     up to the next lead-in. Text converted from DocBook, Mallard or HTML keeps its section
-    titles and step lists this way. Cached per document."""
+    titles and step lists this way; text converted one element a line, with no blank line
+    at all (``_one_element_a_line``), has a heading wherever a ``plain_heading`` line the text holds once stands
+    over a sentence (``_titles_a_paragraph``). Cached per document."""
     cache = doc.__dict__.get("_plain_headings")
     if cache is not None:
         return cache
@@ -299,10 +302,15 @@ def plain_headings(doc: Document) -> frozenset[int]:
     out = set()
     lead_ins: list[int] = []  # the lead-ins among them (``_steps_follow``)
     last_text = max((i for i in range(n) if kinds[i] != "blank"), default=-1)
+    one_a_line = _one_element_a_line(kinds, last_text)
+    # (each line's copies, by its stripped text: a title the text repeats is no section's name)
+    line_counts = Counter(text[x.start : x.end].strip() for x in lines) if one_a_line else None
     for i in range(n):
         if kinds[i] != structure.PROSE or i >= last_text:
             continue
         if (i > 0 and kinds[i - 1] != "blank") or (i + 1 < n and kinds[i + 1] != "blank"):
+            if one_a_line and _titles_a_paragraph(text, lines, kinds, i, line_counts):
+                out.add(i)  # "Создание нового стиля путём перетаскивания" over its first step
             continue
         line = text[lines[i].start : lines[i].end]
         if _LEAD_IN_RE.search(line) and len(_WORD_RE.findall(line)) <= LEAD_IN_MAX_WORDS and (
@@ -330,6 +338,39 @@ def plain_headings(doc: Document) -> frozenset[int]:
             out.difference_update(run)
     cache = doc.__dict__["_plain_headings"] = frozenset(out)
     return cache
+
+
+# A text written one element a line, no blank line anywhere (HTML converted to text one block a
+# line: LibreOffice's help as records): from this many lines of text, a heading is known by what
+# follows it, not by the blank lines around it.
+ONE_A_LINE_MIN_LINES = 8
+
+
+def _one_element_a_line(kinds: list[str], last_text: int) -> bool:
+    """True when the text has ``ONE_A_LINE_MIN_LINES`` lines at least and no blank line
+    between its first and its last line of text."""
+    first = next((i for i, k in enumerate(kinds) if k != "blank"), last_text)
+    return last_text - first + 1 >= ONE_A_LINE_MIN_LINES and "blank" not in kinds[first:last_text]
+
+
+def _titles_a_paragraph(text: str, lines, kinds: list[str], i: int, line_counts: Counter) -> bool:
+    """True when line ``i`` of a text written one element a line reads as a heading
+    (``plain_heading``) and the next line is prose ending in a sentence end: a title over its
+    section's first sentence ("Создание нового стиля путём перетаскивания" / "Choose View -
+    Styles to open the Styles deck in the Sidebar.": two procedures of one help page, each
+    opening with the same step). A run of short cells (an event table's "Событие" /
+    "Триггер события" / "Объект OLE") has no sentence after its lines. A title the text
+    repeats (``line_counts``: each stripped line's copies) is no section's name: a scraping loop
+    without blank lines repeats its "titles" ("اترك تعليقاً" over "لن يتم نشر عنوان بريدك
+    الإلكتروني.", five times), and each copy would open a section of its own, where D101 and
+    Q101 no longer see the loop."""
+    if i + 1 >= len(lines) or kinds[i + 1] != structure.PROSE:
+        return False
+    title = text[lines[i].start : lines[i].end]
+    if not plain_heading(title) or line_counts[title.strip()] > 1:
+        return False
+    below = text[lines[i + 1].start : lines[i + 1].end].rstrip()
+    return bool(below) and below[-1] in _SENTENCE_END and len(below.split()) > 2
 
 
 # what ends a sentence, not a step of a list ("Unpack fetched binary packages")

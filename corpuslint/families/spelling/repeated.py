@@ -19,7 +19,7 @@ from ...structure import (
     in_verse,
     reach,
 )
-from ...text.code import code_near
+from ...text.code import code_line, code_near
 from ...text.lazy_regex import lazy
 from ...text.memo import last_argument
 
@@ -243,6 +243,37 @@ def south_asian_slip(word: str, declared: str | None) -> bool:
         return word in closed_class_words(declared)
     return any(word in closed_class_words(lang) for lang, script in _SCRIPT_OF_LIST.items()
                if regex.match(rf"\p{{{script}}}", word))
+
+# Korean, Chinese and Japanese reduplicate a short word as grammar: Korean's 첩어, written
+# with a space as often as without ("그때 그때", each time; "하나 하나", one by one; "가끔 가끔",
+# "따로 따로"), Chinese AA and ABAB forms ("看看", "研究 研究": look into it a bit), Japanese
+# 畳語 ("時々", "いろ いろ", "どん どん"). Their bases are one or two syllables (a Hangul
+# syllable block, a Han character; kana: up to three, a syllable may take two); a longer word,
+# or one that ends in a case particle (Korean 의 을 를 은 는 에, Japanese の は が を に で と も),
+# doubled is a slip: "카메라의 카메라의" (the camera's the camera's), "ファイルの ファイルの".
+_EAST_ASIAN_LETTER_RE = lazy(r"[\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}]")
+_HANGUL_WORD_RE = lazy(r"\p{Hangul}{1,2}")
+_HAN_WORD_RE = lazy(r"\p{Han}{1,2}")
+_KANA_WORD_RE = lazy(r"[\p{Hiragana}\p{Katakana}ー]{1,3}")
+_KO_PARTICLES = frozenset("의을를은는에")
+_JA_PARTICLES = frozenset("のはがをにでとも")
+
+
+def east_asian_reduplication(word: str) -> bool:
+    """True when ``word``, doubled, is a reduplication of Korean, Chinese or Japanese
+    (``_EAST_ASIAN_LETTER_RE``): a word of one or two Hangul syllables that does not end in a
+    case particle (``_KO_PARTICLES``), of one or two Han characters, or of up to three kana not
+    ending in a particle (``_JA_PARTICLES``). "그때 그때", "하나 하나", "研究 研究" are grammar;
+    "카메라의 카메라의", "책을 책을" are reported."""
+    if _HANGUL_WORD_RE.fullmatch(word):
+        return word[-1] not in _KO_PARTICLES
+    if _HAN_WORD_RE.fullmatch(word):
+        return True
+    if _KANA_WORD_RE.fullmatch(word):
+        return word[-1] not in _JA_PARTICLES
+    return False
+
+
 _ONE_LETTER_WORD_RE = lazy(r"[\p{Ll}&&[\p{Cyrillic}\p{Greek}]]", regex.V1)
 
 # Khmer, Thai, Lao and Burmese (and Tibetan: ``SEGMENTED_SCRIPT_RE``) write a phrase's words
@@ -1553,7 +1584,13 @@ class RepeatedWord(SpellingDocumentRule):
     of its own, indented deeper than the paragraph before it, between blank lines
     ("info info"); a word amid code flattened into text, two signs of code (an assignment,
     a call, a keyword) within 80 characters (LibreOffice help's BASIC examples: `& retStr
-    retStr = Partition(…)`, one statement's end, the next one's start); a short word written four times ("vv vv vv vv"), its second pair too;
+    retStr = Partition(…)`, one statement's end, the next one's start); a line that reads as code
+    (``text.code.code_line``: no sentence ends on it, and it shows two kinds of what code writes,
+    a form or call opening on its name, an operator standing alone, a closing ";", a camelCase
+    or snake_case identifier, a qualified name, a Lisp name, an SQL statement: GIMP's Script-Fu
+    tutorial's ``(+ theImageHeight theBuffer theBuffer)``, select(7)'s ``FROM distributors d,
+    distributors distributors;``; "Load the core dump file to GDB as "gdb gdb ./program_binary
+    core" ." is a sentence, reported); a short word written four times ("vv vv vv vv"), its second pair too;
     a word game: the same word doubled three times or more within 300 characters ("between
     Fish and and, and and and And": the word named as itself);
     in Turkish text (a verse of one line too: "Gökler kapı kapı açılacaktır"; or a record
@@ -1575,7 +1612,11 @@ class RepeatedWord(SpellingDocumentRule):
     "जैसे जैसे"), any word but the closed-class ones of Hindi, Marathi, Gujarati and Telugu
     (postpositions, auxiliaries, conjunctions, particles from Universal Dependencies treebanks,
     ``closed_class_words``: "कि कि", "के के", "है है" are reported), and in the
-    languages without such a list (Bengali, Punjabi, Nepali, Tamil...) nothing; in Hebrew and
+    languages without such a list (Bengali, Punjabi, Nepali, Tamil...) nothing; in Korean,
+    Chinese and Japanese, a word of one or two Hangul syllables or Han characters, or up to three
+    kana, that does not end in a case particle (``east_asian_reduplication``: "그때 그때", each
+    time, "하나 하나", "研究 研究"; "카메라의 카메라의", "책을 책을", and a longer word, are
+    reported); in Hebrew and
     Aramaic (a word in Hebrew letters, in text not declared, nor written, Yiddish or Ladino: its
     ligatures װ ײ) and in Greek declared so (``grc``, ``el``) or, declaring none, written polytonic,
     any word but a function word ("ידע ידע אביך", the infinitive absolute unpointed text writes
@@ -1702,7 +1743,7 @@ class RepeatedWord(SpellingDocumentRule):
                     facts = line_facts[line_start] = (
                         _COMMAND_LINE_RE.search(doc.masked() if subtitle else text, line_start, end) is not None,
                         _command_output(text, line_start), _synopses(text, line_start, end),
-                        _first_option_end(text, line_start, end))
+                        _first_option_end(text, line_start, end), code_line(text, line_start, end))
                 if facts[0]:
                     continue  # (a subtitle's tags are markup, not a synopsis's <placeholder>: masked)
                 if facts[1] or _in_synopsis(m, facts[2]):
@@ -1713,6 +1754,8 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "-o format format waktu": the option's argument, then its description
                 if code_near(text, m.end()):
                     continue  # "& retStr retStr = Partition(-5, 0, 99, 5)": code flattened into text, one statement after another
+                if facts[4]:
+                    continue  # "(+ theImageHeight theBuffer theBuffer)", "FROM distributors d, distributors distributors;": a line of code
                 if word.lower() not in _EN_FUNCTION_WORDS and word == second and "(" in text:
                     if parameters is None:
                         parameters = _signature_parameters(text)
@@ -1724,6 +1767,8 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "le type type" beside "/sbin/mount.type": a noun, then the placeholder of that name
                 if _c_type(text, m) or _command_named(text, m, word) or _quoted_pair(text, m):
                     continue  # "unsigned long long": a C type; "Execute man man": a command and its argument
+                if _EAST_ASIAN_LETTER_RE.match(word) and east_asian_reduplication(word):
+                    continue  # "그때 그때", "하나 하나": a short word reduplicated, no particle after it ("카메라의 카메라의" is a slip)
                 if _SOUTH_ASIAN_LETTER_RE.match(word) and not south_asian_slip(word, declared):
                     continue  # "মাঝে মাঝে", "বড় বড়", "धीरे धीरे": reduplication is grammar ("के के" is not)
                 if vietnamese is None:
