@@ -1357,7 +1357,14 @@ class BoilerplateLine(_DuplicateCorpusRule):
     line (a table header "パッケージ", an admonition's "ヒント") is one word, as "package"
     is; a Markdown heading
     ("## Resumen { #recap }" in 20 pages of a manual): a section title recurring
-    across pages is the documents' structure, and deleting it would merge two sections;
+    across pages is the documents' structure, and deleting it would merge two sections; so
+    is a section heading of a plain-text outline, a man page as groff renders it
+    (``regions.outline_headings``: a short line at the left margin after a blank line, over
+    its section's indented body, in a page with two such lines at least): "SEE ALSO",
+    "関連項目" in 272 of manpages-ja's pages, "关键字 KEYWORDS", "描述 DESCRIPTION" in
+    manpages-zh's; a line wholly in brackets is a note, not a title, and is counted (the
+    translation project's trailer under every manpages-zh page, "[中文版维护人]" over its
+    translator's name, is reported, as is its site's line);
     a Markdown label of at most 3 words ending in a colon, on a line of its own after a
     blank line or a full stop, whose next non-blank line opens a code block or a list ("Example usage:", "Por ejemplo:" before a
     sample in 20 pages of a manual): it belongs to its sample as a heading to its section
@@ -1398,7 +1405,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
     aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:verses1:tex1:wiki1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading: not counted)
+        return f"{super().fingerprint()}:verses1:tex1:wiki1:outline1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading, a man page's heading: not counted)
 
     def collect(self, doc: Document) -> Any:
         if chat_mix(doc) is None:
@@ -1406,6 +1413,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
         min_words = int(self.opts["min-words"])
         text = U.unit_text(doc)  # (an HTML page's tags blanked: a line of tags alone has no words)
         tex = doc.suffix in TEX_SUFFIXES
+        html = doc.suffix in HTML_SUFFIXES
+        markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
         if tex:  # LaTeX's markup blanked (corpuslint.readers.latex): "\end{document}" alone has no words
             text = doc.masked(U._NOT_MARKUP)
         containers = markdown_containers(doc)  # (empty for plain text)
@@ -1415,6 +1424,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
             headings = {i for i, kind in enumerate(kinds) if kind == MARKUP}
         elif doc.is_wikitext:  # "==See also==", "==External links==": a wiki page's sections, as Markdown's headings
             headings = {i for i, kind in enumerate(doc.line_kinds) if kind == HEADING}
+        elif not (html or markdown or tex):  # "SEE ALSO", "関連項目": a rendered man page's section headings
+            headings = regions.outline_headings(doc)
         lead_ins = _markdown_lead_ins(doc, containers[LIST_ITEM])
         stock = regions.changelog_structure_lines(doc)  # "* New upstream release.", "[ Debian Janitor ]"
         verses = regions.verse_lines(doc)  # a verse recurring in many chapters is a refrain, not a template
@@ -1435,8 +1446,6 @@ class BoilerplateLine(_DuplicateCorpusRule):
             else:
                 words = U.words_in_run_spans(a, spans)
         all_keys, counts, alpha = found or U.line_keys([text[ln.start : ln.end] for ln in todo], words)
-        html = doc.suffix in HTML_SUFFIXES
-        markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
         keys, lines, spans = [], [], []
         seen: dict[int, int] = {}
         repeats = []  # (index of the key, line, start, end) of a line's later copies here

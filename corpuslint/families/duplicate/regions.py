@@ -332,6 +332,43 @@ def plain_headings(doc: Document) -> frozenset[int]:
     return cache
 
 
+# An outline's section heading (a man page rendered as text: "NAME", "SEE ALSO", "関連項目",
+# "DESCRIPTION 描述"): a line at the left margin over its section's indented body. A line
+# wholly in brackets is a note or a tag, not a title ("[中文版维护人]", a translation's
+# credits appended to each page; "[ Debian Janitor ]").
+OUTLINE_MIN_HEADINGS = 2
+_BRACKETED_RE = lazy(r"[ \t]*[\[(<{【〔（《「『][^\n]*[\])>}】〕）》」』][ \t]*")
+
+
+def outline_headings(doc: Document) -> frozenset[int]:
+    """Line indexes (0-based) of the section headings of a plain-text document laid out
+    as an outline, as groff renders a man page: a line starting at the left margin, after
+    a blank line (or the document's start), that ``plain_heading`` accepts and that is not
+    wholly in brackets, whose next line is the indented first line of its section's body.
+    A document with fewer than ``OUTLINE_MIN_HEADINGS`` such lines has no outline (one
+    short line over an indented sample is no evidence): empty. Cached per document."""
+    cache = doc.__dict__.get("_outline_headings")
+    if cache is not None:
+        return cache
+    lines, kinds, text = doc.lines, doc.line_kinds, doc.text
+    out = []
+    if "\n " in text or "\n\t" in text:  # (an outline's body is indented)
+        for i in range(len(lines) - 1):
+            if kinds[i] == "blank" or (i and kinds[i - 1] != "blank"):
+                continue
+            start, end = lines[i].start, lines[i].end
+            if text[start : start + 1] in (" ", "\t", "\u3000") or kinds[i + 1] == "blank":
+                continue
+            below = lines[i + 1]
+            if text[below.start : below.start + 1] not in (" ", "\t"):
+                continue
+            line = text[start:end]
+            if plain_heading(line) and not _BRACKETED_RE.fullmatch(line):
+                out.append(i)
+    cache = doc.__dict__["_outline_headings"] = frozenset(out if len(out) >= OUTLINE_MIN_HEADINGS else ())
+    return cache
+
+
 # what ends a sentence, not a step of a list ("Unpack fetched binary packages")
 _STEP_ENDS = frozenset(".!?。！？؟۔" + T.SCRIPT_FULL_STOPS)
 

@@ -1,0 +1,55 @@
+"""fresh34's false-alarm kinds of the duplicate family on CJK documentation (D106).
+Real text: tests/data/realtext/SOURCE.md."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from corpuslint import lint_paths
+from corpuslint.document import Document
+from corpuslint.families.duplicate import regions
+
+REALTEXT = Path(__file__).parent / "data" / "realtext"
+
+
+# -- D106: a man page's section headings are its structure, not boilerplate -------------------------
+
+def _lines_found(folder: Path, code: str) -> set[tuple[str, str]]:
+    found = lint_paths([folder], config={"select": [code], "cache": False})
+    out = set()
+    for f in found:
+        name = f.path.rsplit("/", 1)[-1]
+        out.add((name, (folder / name).read_text(encoding="utf-8").split("\n")[f.line - 1].strip()))
+    return out
+
+
+def test_d106_man_page_section_headings_are_structure_the_translators_trailer_boilerplate(tmp_path):
+    """exit(3tcl), cd(3tcl) and flush(3tcl) of manpages-zh, rendered as fresh34 did: "描述 DESCRIPTION",
+    "关键字 KEYWORDS" ... in every page are the pages' section headings, each over its indented body
+    (fresh34: "关键字 KEYWORDS" in 72 pages labelled fp); the translation project's trailer appended to
+    every page ("[中文版维护人]", its site) stays boilerplate (labelled tp)."""
+    folder = shutil.copytree(REALTEXT / "manpages-zh-tcl-outline", tmp_path / "zh")
+    lines = {line for _, line in _lines_found(folder, "D106")}
+    for heading in ("总览 SYNOPSIS", "描述 DESCRIPTION", "参见 SEE ALSO", "关键字 KEYWORDS"):
+        assert heading not in lines
+    assert {"[中文版维护人]", "[中文版最新更新]", "《中国 Linux 论坛 man 手册页翻译计划》:",
+            "http://cmpp.linuxforum.net"} <= lines
+
+
+def test_outline_headings_of_a_rendered_man_page():
+    """mke2fs(8) of manpages-ja: its header, "名前" and its last four sections. A heading is at the
+    left margin over an indented body; an indented line is body, and one short line over an indented
+    sample is no outline."""
+    text = (REALTEXT / "manpages-ja-mke2fs-outline.txt").read_text(encoding="utf-8")
+    doc = Document("mke2fs.8.txt", text)
+    assert [doc.line_text(doc.lines[i]) for i in sorted(regions.outline_headings(doc))] == [
+        "名前", "著者", "バグ", "入手方法", "関連項目"]
+    indented = Document("m.txt", text.replace("\n関連項目\n", "\n       関連項目\n"))
+    assert "       関連項目" not in [indented.line_text(indented.lines[i]) for i in regions.outline_headings(indented)]
+    one = Document("one.txt", "Example\n       $ mke2fs /dev/hda1\n\nThat is all.\n")
+    assert regions.outline_headings(one) == frozenset()
+    # a line wholly in brackets is a note, not a title (a translation's credits)
+    trailer = Document("t.txt", "NAME\n       exit - 结束应用\n\n[中文版维护人]\n       寒蝉退士\n\n参见 SEE ALSO\n       exec(n)\n")
+    assert [trailer.line_text(trailer.lines[i]) for i in sorted(regions.outline_headings(trailer))] == [
+        "NAME", "参见 SEE ALSO"]
