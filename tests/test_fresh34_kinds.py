@@ -1,8 +1,9 @@
-"""fresh34's false-alarm kinds of the duplicate family on CJK documentation (D106).
+"""fresh34's false-alarm kinds of the duplicate family on CJK documentation (D106, D104).
 Real text: tests/data/realtext/SOURCE.md."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -53,3 +54,20 @@ def test_outline_headings_of_a_rendered_man_page():
     trailer = Document("t.txt", "NAME\n       exit - 结束应用\n\n[中文版维护人]\n       寒蝉退士\n\n参见 SEE ALSO\n       exec(n)\n")
     assert [trailer.line_text(trailer.lines[i]) for i in sorted(regions.outline_headings(trailer))] == [
         "NAME", "参见 SEE ALSO"]
+
+
+# -- D104: a heading is not the copy of the table of contents that lists it ---------------------------
+
+def test_d104_reports_the_contents_entry_not_the_section_heading_or_table_caption(tmp_path):
+    """debian-reference-zh-cn as fresh34's records: the list of tables (index), chapter 2's contents
+    and section 2.1.8. The section's heading "2.1.8. 对包管理问题的第一个回应" and its table's caption
+    "表 2.5. 解决特定软件包问题的主要网站" were reported as copies of the earlier contents' lines
+    (labelled fp: the fix deleted the heading); the contents' lines are the copies (tp)."""
+    path = tmp_path / "debian-reference-zh.jsonl"
+    shutil.copy(REALTEXT / "debian-reference-zh-contents.jsonl", path)
+    texts = {n: json.loads(line)["text"].split("\n")  # (records by number: their "id" has a "#")
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)}
+    found = lint_paths([str(path)], config={"select": ["D104"], "cache": False})
+    got = sorted((f.record, texts[f.record][f.line - 1]) for f in found)
+    assert got == [(1, "2.5. 解决特定软件包问题的主要网站"), (2, "2.1.8. 对包管理问题的第一个回应")]
+    assert {f.related[0].record for f in found} == {3}

@@ -369,6 +369,41 @@ def outline_headings(doc: Document) -> frozenset[int]:
     return cache
 
 
+# A table of contents (a list of sections, of tables, a site's menu) flattened to text: a run
+# of at least TOC_MIN_ENTRIES paragraphs each one line that reads as a heading ("9.6.1.
+# ディスク空間の利用状況", "2.5. 解决特定软件包问题的主要网站"), the paragraphs without
+# words between them (a no-break space left of a cell) skipped.
+TOC_MIN_ENTRIES = 3
+
+
+def contents_entries(doc: Document, table, nwords) -> list[bool]:
+    """Per paragraph of ``doc`` (``table``: rows of start, end, first line, last line in
+    document order; ``nwords``: their word counts), whether it is an entry of a table of
+    contents (above). The document's first paragraph with words is its title, not an entry,
+    even over its contents. Each entry is a copy of the heading (the caption) it lists."""
+    n = len(table)
+    text = doc.text
+    one = [False] * n
+    first = next((k for k in range(n) if nwords[k]), n)
+    for k in range(first + 1, n):
+        row = table[k]
+        if row[2] == row[3] and nwords[k] and plain_heading(text[row[0] : row[1]]):
+            one[k] = True
+    out = [False] * n
+    run: list[int] = []
+    for k in range(1, n + 1):
+        if k < n and not nwords[k]:
+            continue  # (a paragraph without words: neither ends nor extends a run)
+        if k < n and one[k]:
+            run.append(k)
+            continue
+        if len(run) >= TOC_MIN_ENTRIES:
+            for j in run:
+                out[j] = True
+        run = []
+    return out
+
+
 # what ends a sentence, not a step of a list ("Unpack fetched binary packages")
 _STEP_ENDS = frozenset(".!?。！？؟۔" + T.SCRIPT_FULL_STOPS)
 
