@@ -71,3 +71,16 @@ def test_d104_reports_the_contents_entry_not_the_section_heading_or_table_captio
     got = sorted((f.record, texts[f.record][f.line - 1]) for f in found)
     assert got == [(1, "2.5. 解决特定软件包问题的主要网站"), (2, "2.1.8. 对包管理问题的第一个回应")]
     assert {f.related[0].record for f in found} == {3}
+
+
+def test_d104_reports_the_link_to_a_page_not_the_pages_title(tmp_path):
+    """gimp-help-ko's pages "2.7. You are trying to act on a layer group" (its title, line 1), the page
+    before it (its link to the next page, line 17) and "Getting started" (its contents, line 99): the
+    title was reported as a copy of the link; the link and the contents' line are the copies."""
+    folder = shutil.copytree(REALTEXT / "gimp-help-ko-title-links", tmp_path / "ko")
+    found = lint_paths([folder], config={"select": ["D104"], "cache": False,
+                                         "rules": {"D104": {"boilerplate-docs": 0}}})
+    got = sorted((f.path.rsplit("/", 1)[-1], f.line, f.related[0].path.rsplit("/", 1)[-1], f.related[0].line)
+                 for f in found if f.line in (1, 17, 99))
+    assert got == [("getting-started.txt", 99, "gimp-stuck-layer-group.txt", 1),
+                   ("gimp-stuck-indexed-mode.txt", 17, "gimp-stuck-layer-group.txt", 1)]

@@ -445,13 +445,17 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     Bug-Database, Repository…", "* Binary-only non-maintainer upload for amd64; no source
     changes."): not reported. A copy of the same package's entry (its export as a record,
     the changelog two binary packages of one source ship) is.
-    A heading and a table of contents listing it: an entry of a table of contents (a list of
-    sections, of tables, a menu) flattened to text, one of at least three paragraphs in a row
-    each one line that reads as a heading (``regions.contents_entries``; not the document's
-    first paragraph, its title), is the copy of the heading or caption it lists, whatever the
-    order: debian-reference's section 9.6.1 as a record opens with "9.6.1. ディスク空間の利用状況",
-    which chapter 9's contents and the book's list before; the contents' line is reported,
-    pointing at the heading, never the heading (its deletion would leave the section untitled).
+    A title and the lines that list it: a document's title (its first paragraph, one line
+    that reads as a title: a help page's, a section's as a record) is the original of its
+    copies, and an entry of a table of contents (a list of sections, of tables, a menu)
+    flattened to text, one of at least three paragraphs in a row each one line that reads as
+    a title, is the copy of the heading or caption it lists, whatever the order
+    (``regions.heading_ranks``): debian-reference's section 9.6.1 as a record opens with
+    "9.6.1. ディスク空間の利用状況", which chapter 9's contents and the book's list before; a
+    table's caption "表 2.5. 解决特定软件包问题的主要网站" is listed in the book's list of
+    tables; a GIMP help page's title is the link to it under the page before. The contents'
+    line, the link, is reported, pointing at the title; the title, the heading, the caption is
+    not (its deletion would leave the section untitled).
     Template text is left to D106 (boilerplate, info): a paragraph whose exact text
     (after normalisation) is in at least max(``boilerplate-docs``,
     ``boilerplate-fraction`` x number of documents) files (defaults 3 and 0.01, D106's
@@ -594,7 +598,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         unit_frames, unit_frames_off = _subset(fr, fr_off, idx)
         lsh_rows = {"sig": sig} if bands is None else {"bands": bands}
         keys = a.keys if every else a.keys[idx]
-        toc = _contents_entries(doc, a, idx, table)
+        ranks = _heading_ranks(doc, a, idx, table)
         if mix:  # exact keys and LSH buckets of this prompt's replies only (every reduce path reads these)
             keys = keys ^ np.uint64(mix)
             if "bands" in lsh_rows:
@@ -615,12 +619,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "letters": a.letters if every else a.letters[idx],  # each unit's letters, bare and marked
             "tframes": unit_frames,  # each unit's frames
             "tframes_off": unit_frames_off,
-            **({} if toc is None else {"toc": toc}),  # (entries of a table of contents: reported before the heading)
+            **({} if ranks is None else {"ranks": ranks}),  # (a title, entries of a table of contents: the report order)
         }
 
     def fingerprint(self) -> str:
         # states carry name hashes and frames per paragraph, and band keys instead of signatures
-        return f"{super().fingerprint()}:names2:frames1:bands1:letters1:toc1"  # (names2: Latin words in CJK text)
+        return f"{super().fingerprint()}:names2:frames1:bands1:letters1:ranks1"  # (names2: Latin words in CJK text)
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
@@ -636,7 +640,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         placed = _concat_in_place(states, fields) if corpus.facts is None else None
         paths, doc_of, arr, unit_rows = placed or (*_concat(states, fields), None)
         names_of = _names_lookup(states, paths)
-        toc_of = _contents_lookup(states, paths)
+        rank_of = _ranks_lookup(states, paths)
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         file_of = _files_of(paths)  # (a notebook's cells: one file, to copies and to templates)
@@ -718,11 +722,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             doc_l = dict(zip(group, doc_of[idx[group_arr]].tolist()))
             file_l = doc_l if file_of is None else {g: file_of[d] for g, d in doc_l.items()}
             release.tick()
-            # report order: a heading before the entries of tables of contents listing it (the
-            # section's own title is kept, the contents' line is the copy), then copies in files
-            # not being checked first (the established copy, in a pre-commit run), then path
-            # order (the stable sort keeps it)
-            group.sort(key=lambda g, target_l=target_l: (toc_of(int(idx[g])), target_l[g]))
+            # report order: a document's title first, an entry of a table of contents last (the
+            # page's or section's own title is kept, the contents' line, a link to the next page,
+            # is the copy), then copies in files not being checked first (the established copy,
+            # in a pre-commit run), then path order (the stable sort keeps it)
+            group.sort(key=lambda g, target_l=target_l: (rank_of(int(idx[g])), target_l[g]))
             n_files = len({file_l[g] for g in group})
             if n_files < 2:
                 continue
@@ -767,35 +771,36 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         return _fold_contained(self, out, made, states, paths, corpus.documents)
 
 
-def _contents_entries(doc: Document, a, idx: np.ndarray, table: np.ndarray) -> "np.ndarray | None":
-    """Per compared unit (``idx``, rows ``table``), whether it is an entry of a table of
-    contents (``regions.contents_entries``); None when none is (most documents: no unit of one
-    line that reads as a heading is compared, and nothing is computed for the others)."""
+def _heading_ranks(doc: Document, a, idx: np.ndarray, table: np.ndarray) -> "np.ndarray | None":
+    """Per compared unit (``idx``, rows ``table``): ``regions.TITLE`` for the document's title,
+    ``regions.ENTRY`` for an entry of a table of contents, else 0 (``regions.heading_ranks``);
+    None when every unit is 0 (most documents: no compared unit is one line that reads as a
+    title, and nothing more is computed)."""
     single = table[:, 2] == table[:, 3]
     if not single.any():
         return None
     text = doc.text
-    if not any(regions.plain_heading(text[s:e]) for s, e in table[single, 0:2].tolist()):
+    if not any(regions.title_line(text[s:e]) for s, e in table[single, 0:2].tolist()):
         return None
-    entries = regions.contents_entries(doc, a.table.tolist(), a.nwords.tolist())
-    toc = np.array([entries[k] for k in idx.tolist()], dtype=bool)
-    return toc if toc.any() else None
+    ranks = regions.heading_ranks(doc, a.table.tolist(), a.nwords.tolist())
+    out = np.array([ranks[k] for k in idx.tolist()], dtype=np.int8)
+    return out if out.any() else None
 
 
-def _contents_lookup(states: Mapping[str, Any], paths: list[str]):
-    """``f(i)`` -> whether the i-th unit in ``_concat`` order is an entry of a table of
-    contents (its state's ``toc``)."""
+def _ranks_lookup(states: Mapping[str, Any], paths: list[str]):
+    """``f(i)`` -> the heading rank of the i-th unit in ``_concat`` order (its state's
+    ``ranks``; 0 without)."""
     from bisect import bisect_right
 
     starts = np.concatenate(([0], np.cumsum(np.fromiter((len(states[p]["lines"]) for p in paths),
                                                         np.int64, len(paths))))).tolist()
 
-    def toc_of(i: int) -> bool:
+    def rank_of(i: int) -> int:
         d = bisect_right(starts, i) - 1
-        toc = states[paths[d]].get("toc")
-        return toc is not None and bool(toc[i - starts[d]])
+        ranks = states[paths[d]].get("ranks")
+        return 0 if ranks is None else int(ranks[i - starts[d]])
 
-    return toc_of
+    return rank_of
 
 
 class _Copy(NamedTuple):

@@ -370,28 +370,49 @@ def outline_headings(doc: Document) -> frozenset[int]:
 
 
 # A table of contents (a list of sections, of tables, a site's menu) flattened to text: a run
-# of at least TOC_MIN_ENTRIES paragraphs each one line that reads as a heading ("9.6.1.
-# ディスク空間の利用状況", "2.5. 解决特定软件包问题的主要网站"), the paragraphs without
-# words between them (a no-break space left of a cell) skipped.
+# of at least TOC_MIN_ENTRIES paragraphs each one line that reads as a title ("9.6.1.
+# ディスク空間の利用状況", "2.5. 解决特定软件包问题的主要网站", "2.9. No visible effect when
+# trying to use a brush, eraser or other tool"), the paragraphs without words between them
+# (a no-break space left of a cell) skipped.
 TOC_MIN_ENTRIES = 3
+TITLE, ENTRY = -1, 1  # (``heading_ranks``: a document's title, an entry of a table of contents)
 
 
-def contents_entries(doc: Document, table, nwords) -> list[bool]:
+def title_line(text: str) -> bool:
+    """True for a line that reads as a title: ``plain_heading``'s test with up to
+    ``LONG_TITLE_MAX_WORDS`` words (a help page's "2.15. I've been waiting for a long time
+    and GIMP is not responding")."""
+    s = text.strip().rstrip("\u200e\u200f\u061c")
+    if not s or len(s) > PLAIN_HEADING_MAX_CHARS or s[-1] in _HEADING_END:
+        return False
+    if _INNER_SENTENCE_END_RE.search(_NUMBERING_RE.sub("", s, count=1)):
+        return False
+    return len(s.split()) <= LONG_TITLE_MAX_WORDS and bool(_WORD_RE.search(s))
+
+
+def heading_ranks(doc: Document, table, nwords) -> list[int]:
     """Per paragraph of ``doc`` (``table``: rows of start, end, first line, last line in
-    document order; ``nwords``: their word counts), whether it is an entry of a table of
-    contents (above). The document's first paragraph with words is its title, not an entry,
-    even over its contents. Each entry is a copy of the heading (the caption) it lists."""
+    document order; ``nwords``: their word counts): ``TITLE`` for the document's title (its
+    first paragraph with words, one line that reads as a title: a page's, a section's as a
+    record), ``ENTRY`` for an entry of a table of contents (above; never the title, even over
+    its contents), else 0. An entry, or a link to the next page, is a copy of the title (the
+    heading, the caption) it lists, not the other way round."""
     n = len(table)
     text = doc.text
-    one = [False] * n
+    out = [0] * n
     first = next((k for k in range(n) if nwords[k]), n)
+    if first == n:
+        return out
+    row = table[first]
+    if row[2] == row[3] and title_line(text[row[0] : row[1]]):
+        out[first] = TITLE
+    one = [False] * n
     for k in range(first + 1, n):
         row = table[k]
-        if row[2] == row[3] and nwords[k] and plain_heading(text[row[0] : row[1]]):
+        if row[2] == row[3] and nwords[k] and title_line(text[row[0] : row[1]]):
             one[k] = True
-    out = [False] * n
     run: list[int] = []
-    for k in range(1, n + 1):
+    for k in range(first + 1, n + 1):
         if k < n and not nwords[k]:
             continue  # (a paragraph without words: neither ends nor extends a run)
         if k < n and one[k]:
@@ -399,7 +420,7 @@ def contents_entries(doc: Document, table, nwords) -> list[bool]:
             continue
         if len(run) >= TOC_MIN_ENTRIES:
             for j in run:
-                out[j] = True
+                out[j] = ENTRY
         run = []
     return out
 
