@@ -22,7 +22,7 @@ from ...findings import Edit, Finding, Fix, Location, Severity, record_location,
 from ...rules import CorpusRule, CorpusView
 from ...store import ColumnState
 from ...structure import (ATTRIBUTION_LINE_RE, CODE, HEADING, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE,
-                          NOTEBOOK_CELL, TEX_SUFFIXES, markdown_containers)
+                          NOTEBOOK_CELL, RST_SUFFIXES, TEX_SUFFIXES, markdown_containers)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from . import frames as F
@@ -1472,8 +1472,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
             headings = {i for i, kind in enumerate(kinds) if kind == MARKUP}
         elif doc.is_wikitext:  # "==See also==", "==External links==": a wiki page's sections, as Markdown's headings
             headings = {i for i, kind in enumerate(doc.line_kinds) if kind == HEADING}
-        elif not (html or markdown or tex):  # "SEE ALSO", "関連項目": a rendered man page's section headings
-            headings = regions.outline_headings(doc)
+        elif not (html or markdown or tex or doc.suffix in RST_SUFFIXES):
+            headings = headings | regions.outline_headings(doc)  # "SEE ALSO", "関連項目": a man page's section headings
         lead_ins = _markdown_lead_ins(doc, containers[LIST_ITEM])
         stock = regions.changelog_structure_lines(doc)  # "* New upstream release.", "[ Debian Janitor ]"
         verses = regions.verse_lines(doc)  # a verse recurring in many chapters is a refrain, not a template

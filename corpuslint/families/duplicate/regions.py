@@ -393,8 +393,8 @@ def title_line(text: str) -> bool:
 def heading_ranks(doc: Document, table, nwords) -> list[int]:
     """Per paragraph of ``doc`` (``table``: rows of start, end, first line, last line in
     document order; ``nwords``: their word counts): ``TITLE`` for the document's title (its
-    first paragraph with words, one line that reads as a title: a page's, a section's as a
-    record), ``ENTRY`` for an entry of a table of contents (above; never the title, even over
+    first paragraph with words, one line that reads as a title, over more text: a page's, a
+    section's as a record), ``ENTRY`` for an entry of a table of contents (above; never the title, even over
     its contents), else 0. An entry, or a link to the next page, is a copy of the title (the
     heading, the caption) it lists, not the other way round."""
     n = len(table)
@@ -404,8 +404,8 @@ def heading_ranks(doc: Document, table, nwords) -> list[int]:
     if first == n:
         return out
     row = table[first]
-    if row[2] == row[3] and title_line(text[row[0] : row[1]]):
-        out[first] = TITLE
+    if row[2] == row[3] and title_line(text[row[0] : row[1]]) and any(nwords[first + 1 :]):
+        out[first] = TITLE  # (a title heads more text: a record of one line is no page's title)
     one = [False] * n
     for k in range(first + 1, n):
         row = table[k]
