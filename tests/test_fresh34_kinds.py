@@ -84,3 +84,11 @@ def test_d104_reports_the_link_to_a_page_not_the_pages_title(tmp_path):
                  for f in found if f.line in (1, 17, 99))
     assert got == [("getting-started.txt", 99, "gimp-stuck-layer-group.txt", 1),
                    ("gimp-stuck-indexed-mode.txt", 17, "gimp-stuck-layer-group.txt", 1)]
+
+
+def test_a_title_may_ask_a_question_a_sentence_is_no_title():
+    """debian-reference-ja 2.100's section 9.5.1 as a record opens with a question: its title (fresh34:
+    reported as a copy of chapter 9's contents)."""
+    assert regions.title_line("9.5.1. だれがシステムを利用している?")
+    assert regions.title_line("2.9. No visible effect when trying to use a brush, eraser or other tool")
+    assert not regions.title_line("mount(8) はマウントされたファイルシステム (= ディスク) すべてを報告します。")

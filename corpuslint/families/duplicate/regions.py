@@ -376,14 +376,15 @@ def outline_headings(doc: Document) -> frozenset[int]:
 # (a no-break space left of a cell) skipped.
 TOC_MIN_ENTRIES = 3
 TITLE, ENTRY = -1, 1  # (``heading_ranks``: a document's title, an entry of a table of contents)
+_TITLE_END = frozenset("?？؟")  # (a title may be a question)
 
 
 def title_line(text: str) -> bool:
     """True for a line that reads as a title: ``plain_heading``'s test with up to
     ``LONG_TITLE_MAX_WORDS`` words (a help page's "2.15. I've been waiting for a long time
-    and GIMP is not responding")."""
+    and GIMP is not responding"), which may ask a question ("9.5.1. だれがシステムを利用している?")."""
     s = text.strip().rstrip("\u200e\u200f\u061c")
-    if not s or len(s) > PLAIN_HEADING_MAX_CHARS or s[-1] in _HEADING_END:
+    if not s or len(s) > PLAIN_HEADING_MAX_CHARS or (s[-1] in _HEADING_END and s[-1] not in _TITLE_END):
         return False
     if _INNER_SENTENCE_END_RE.search(_NUMBERING_RE.sub("", s, count=1)):
         return False
