@@ -446,10 +446,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     changes."): not reported. A copy of the same package's entry (its export as a record,
     the changelog two binary packages of one source ship) is.
     A title and the lines that list it: a document's title (its first paragraph, one line
-    that reads as a title: a help page's, a section's as a record) is the original of its
-    copies, and an entry of a table of contents (a list of sections, of tables, a menu)
-    flattened to text, one of at least three paragraphs in a row each one line that reads as
-    a title, is the copy of the heading or caption it lists, whatever the order
+    between blank lines that reads as a title, over more text: a help page's, a section's as a
+    record) is the original of its copies, and an entry of a table of contents (a list of
+    sections, of tables, a menu) flattened to text, one of at least three paragraphs in a row
+    each one line between blank lines that reads as a title (not a text written one verse a
+    line, a refrain among its verses), is the copy of the heading or caption it lists, whatever the order
     (``regions.heading_ranks``): debian-reference's section 9.6.1 as a record opens with
     "9.6.1. ディスク空間の利用状況", which chapter 9's contents and the book's list before; a
     table's caption "表 2.5. 解决特定软件包问题的主要网站" is listed in the book's list of

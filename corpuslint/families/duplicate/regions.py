@@ -370,7 +370,9 @@ def outline_headings(doc: Document) -> frozenset[int]:
 
 
 # A table of contents (a list of sections, of tables, a site's menu) flattened to text: a run
-# of at least TOC_MIN_ENTRIES paragraphs each one line that reads as a title ("9.6.1.
+# of at least TOC_MIN_ENTRIES paragraphs each one line between blank lines that reads as a
+# title (not a text written one verse a line, a refrain among its verses: ``Document`` units
+# split such text at each line) ("9.6.1.
 # ディスク空間の利用状況", "2.5. 解决特定软件包问题的主要网站", "2.9. No visible effect when
 # trying to use a brush, eraser or other tool"), the paragraphs without words between them
 # (a no-break space left of a cell) skipped.
@@ -394,8 +396,8 @@ def title_line(text: str) -> bool:
 def heading_ranks(doc: Document, table, nwords) -> list[int]:
     """Per paragraph of ``doc`` (``table``: rows of start, end, first line, last line in
     document order; ``nwords``: their word counts): ``TITLE`` for the document's title (its
-    first paragraph with words, one line that reads as a title, over more text: a page's, a
-    section's as a record), ``ENTRY`` for an entry of a table of contents (above; never the title, even over
+    first paragraph with words, one line between blank lines that reads as a title, over more
+    text: a page's, a section's as a record), ``ENTRY`` for an entry of a table of contents (above; never the title, even over
     its contents), else 0. An entry, or a link to the next page, is a copy of the title (the
     heading, the caption) it lists, not the other way round."""
     n = len(table)
@@ -404,13 +406,17 @@ def heading_ranks(doc: Document, table, nwords) -> list[int]:
     first = next((k for k in range(n) if nwords[k]), n)
     if first == n:
         return out
-    row = table[first]
-    if row[2] == row[3] and title_line(text[row[0] : row[1]]) and any(nwords[first + 1 :]):
+
+    def alone(k: int) -> bool:  # one line between blank lines (not a line of text written one verse a line)
+        row = table[k]
+        return (row[2] == row[3] and (k == 0 or table[k - 1][3] < row[2] - 1)
+                and (k + 1 == n or table[k + 1][2] > row[3] + 1))
+
+    if alone(first) and title_line(text[table[first][0] : table[first][1]]) and any(nwords[first + 1 :]):
         out[first] = TITLE  # (a title heads more text: a record of one line is no page's title)
     one = [False] * n
     for k in range(first + 1, n):
-        row = table[k]
-        if row[2] == row[3] and nwords[k] and title_line(text[row[0] : row[1]]):
+        if nwords[k] and alone(k) and title_line(text[table[k][0] : table[k][1]]):
             one[k] = True
     run: list[int] = []
     for k in range(first + 1, n + 1):
