@@ -22,7 +22,7 @@ from ...findings import Edit, Finding, Fix, Location, Severity, record_location,
 from ...rules import CorpusRule, CorpusView
 from ...store import ColumnState
 from ...structure import (ATTRIBUTION_LINE_RE, CODE, HEADING, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE,
-                          NOTEBOOK_CELL, TEX_SUFFIXES, markdown_containers)
+                          NOTEBOOK_CELL, RST_SUFFIXES, TEX_SUFFIXES, markdown_containers)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from . import frames as F
@@ -445,6 +445,18 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     Bug-Database, Repository…", "* Binary-only non-maintainer upload for amd64; no source
     changes."): not reported. A copy of the same package's entry (its export as a record,
     the changelog two binary packages of one source ship) is.
+    A title and the lines that list it: a document's title (its first paragraph, one line
+    between blank lines that reads as a title, over more text: a help page's, a section's as a
+    record) is the original of its copies, and an entry of a table of contents (a list of
+    sections, of tables, a menu) flattened to text, one of at least three paragraphs in a row
+    each one line between blank lines that reads as a title (not a text written one verse a
+    line, a refrain among its verses), is the copy of the heading or caption it lists, whatever the order
+    (``regions.heading_ranks``): debian-reference's section 9.6.1 as a record opens with
+    "9.6.1. ディスク空間の利用状況", which chapter 9's contents and the book's list before; a
+    table's caption "表 2.5. 解决特定软件包问题的主要网站" is listed in the book's list of
+    tables; a GIMP help page's title is the link to it under the page before. The contents'
+    line, the link, is reported, pointing at the title; the title, the heading, the caption is
+    not (its deletion would leave the section untitled).
     Template text is left to D106 (boilerplate, info): a paragraph whose exact text
     (after normalisation) is in at least max(``boilerplate-docs``,
     ``boilerplate-fraction`` x number of documents) files (defaults 3 and 0.01, D106's
@@ -587,6 +599,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         unit_frames, unit_frames_off = _subset(fr, fr_off, idx)
         lsh_rows = {"sig": sig} if bands is None else {"bands": bands}
         keys = a.keys if every else a.keys[idx]
+        ranks = _heading_ranks(doc, a, idx, table)
         if mix:  # exact keys and LSH buckets of this prompt's replies only (every reduce path reads these)
             keys = keys ^ np.uint64(mix)
             if "bands" in lsh_rows:
@@ -607,11 +620,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             "letters": a.letters if every else a.letters[idx],  # each unit's letters, bare and marked
             "tframes": unit_frames,  # each unit's frames
             "tframes_off": unit_frames_off,
+            **({} if ranks is None else {"ranks": ranks}),  # (a title, entries of a table of contents: the report order)
         }
 
     def fingerprint(self) -> str:
         # states carry name hashes and frames per paragraph, and band keys instead of signatures
-        return f"{super().fingerprint()}:names2:frames1:bands1:letters1"  # (names2: Latin words in CJK text)
+        return f"{super().fingerprint()}:names2:frames1:bands1:letters1:ranks1"  # (names2: Latin words in CJK text)
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
@@ -627,6 +641,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         placed = _concat_in_place(states, fields) if corpus.facts is None else None
         paths, doc_of, arr, unit_rows = placed or (*_concat(states, fields), None)
         names_of = _names_lookup(states, paths)
+        rank_of = _ranks_lookup(states, paths)
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         file_of = _files_of(paths)  # (a notebook's cells: one file, to copies and to templates)
@@ -708,9 +723,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             doc_l = dict(zip(group, doc_of[idx[group_arr]].tolist()))
             file_l = doc_l if file_of is None else {g: file_of[d] for g, d in doc_l.items()}
             release.tick()
-            # report order: copies in files not being checked first (the established
-            # copy, in a pre-commit run), then path order (the stable sort keeps it)
-            group.sort(key=target_l.__getitem__)
+            # report order: a document's title first, an entry of a table of contents last (the
+            # page's or section's own title is kept, the contents' line, a link to the next page,
+            # is the copy), then copies in files not being checked first (the established copy,
+            # in a pre-commit run), then path order (the stable sort keeps it)
+            group.sort(key=lambda g, target_l=target_l: (rank_of(int(idx[g])), target_l[g]))
             n_files = len({file_l[g] for g in group})
             if n_files < 2:
                 continue
@@ -753,6 +770,38 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 reported.add(file_l[g])
         release.done()
         return _fold_contained(self, out, made, states, paths, corpus.documents)
+
+
+def _heading_ranks(doc: Document, a, idx: np.ndarray, table: np.ndarray) -> "np.ndarray | None":
+    """Per compared unit (``idx``, rows ``table``): ``regions.TITLE`` for the document's title,
+    ``regions.ENTRY`` for an entry of a table of contents, else 0 (``regions.heading_ranks``);
+    None when every unit is 0 (most documents: no compared unit is one line that reads as a
+    title, and nothing more is computed)."""
+    single = table[:, 2] == table[:, 3]
+    if not single.any():
+        return None
+    text = doc.text
+    if not any(regions.title_line(text[s:e]) for s, e in table[single, 0:2].tolist()):
+        return None
+    ranks = regions.heading_ranks(doc, a.table.tolist(), a.nwords.tolist())
+    out = np.array([ranks[k] for k in idx.tolist()], dtype=np.int8)
+    return out if out.any() else None
+
+
+def _ranks_lookup(states: Mapping[str, Any], paths: list[str]):
+    """``f(i)`` -> the heading rank of the i-th unit in ``_concat`` order (its state's
+    ``ranks``; 0 without)."""
+    from bisect import bisect_right
+
+    starts = np.concatenate(([0], np.cumsum(np.fromiter((len(states[p]["lines"]) for p in paths),
+                                                        np.int64, len(paths))))).tolist()
+
+    def rank_of(i: int) -> int:
+        d = bisect_right(starts, i) - 1
+        ranks = states[paths[d]].get("ranks")
+        return 0 if ranks is None else int(ranks[i - starts[d]])
+
+    return rank_of
 
 
 class _Copy(NamedTuple):
@@ -1357,7 +1406,14 @@ class BoilerplateLine(_DuplicateCorpusRule):
     line (a table header "パッケージ", an admonition's "ヒント") is one word, as "package"
     is; a Markdown heading
     ("## Resumen { #recap }" in 20 pages of a manual): a section title recurring
-    across pages is the documents' structure, and deleting it would merge two sections;
+    across pages is the documents' structure, and deleting it would merge two sections; so
+    is a section heading of a plain-text outline, a man page as groff renders it
+    (``regions.outline_headings``: a short line at the left margin after a blank line, over
+    its section's indented body, in a page with two such lines at least): "SEE ALSO",
+    "関連項目" in 272 of manpages-ja's pages, "关键字 KEYWORDS", "描述 DESCRIPTION" in
+    manpages-zh's; a line wholly in brackets is a note, not a title, and is counted (the
+    translation project's trailer under every manpages-zh page, "[中文版维护人]" over its
+    translator's name, is reported, as is its site's line);
     a Markdown label of at most 3 words ending in a colon, on a line of its own after a
     blank line or a full stop, whose next non-blank line opens a code block or a list ("Example usage:", "Por ejemplo:" before a
     sample in 20 pages of a manual): it belongs to its sample as a heading to its section
@@ -1398,7 +1454,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
     aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:verses1:tex1:wiki1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading: not counted)
+        return f"{super().fingerprint()}:verses1:tex1:wiki1:outline1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading, a man page's heading: not counted)
 
     def collect(self, doc: Document) -> Any:
         if chat_mix(doc) is None:
@@ -1406,6 +1462,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
         min_words = int(self.opts["min-words"])
         text = U.unit_text(doc)  # (an HTML page's tags blanked: a line of tags alone has no words)
         tex = doc.suffix in TEX_SUFFIXES
+        html = doc.suffix in HTML_SUFFIXES
+        markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
         if tex:  # LaTeX's markup blanked (corpuslint.readers.latex): "\end{document}" alone has no words
             text = doc.masked(U._NOT_MARKUP)
         containers = markdown_containers(doc)  # (empty for plain text)
@@ -1415,6 +1473,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
             headings = {i for i, kind in enumerate(kinds) if kind == MARKUP}
         elif doc.is_wikitext:  # "==See also==", "==External links==": a wiki page's sections, as Markdown's headings
             headings = {i for i, kind in enumerate(doc.line_kinds) if kind == HEADING}
+        elif not (html or markdown or tex or doc.suffix in RST_SUFFIXES):
+            headings = headings | regions.outline_headings(doc)  # "SEE ALSO", "関連項目": a man page's section headings
         lead_ins = _markdown_lead_ins(doc, containers[LIST_ITEM])
         stock = regions.changelog_structure_lines(doc)  # "* New upstream release.", "[ Debian Janitor ]"
         verses = regions.verse_lines(doc)  # a verse recurring in many chapters is a refrain, not a template
@@ -1435,8 +1495,6 @@ class BoilerplateLine(_DuplicateCorpusRule):
             else:
                 words = U.words_in_run_spans(a, spans)
         all_keys, counts, alpha = found or U.line_keys([text[ln.start : ln.end] for ln in todo], words)
-        html = doc.suffix in HTML_SUFFIXES
-        markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
         keys, lines, spans = [], [], []
         seen: dict[int, int] = {}
         repeats = []  # (index of the key, line, start, end) of a line's later copies here

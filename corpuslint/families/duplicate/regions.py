@@ -372,6 +372,105 @@ def _titles_a_paragraph(text: str, lines, kinds: list[str], i: int, line_counts:
     below = text[lines[i + 1].start : lines[i + 1].end].rstrip()
     return bool(below) and below[-1] in _SENTENCE_END and len(below.split()) > 2
 
+# An outline's section heading (a man page rendered as text: "NAME", "SEE ALSO", "関連項目",
+# "DESCRIPTION 描述"): a line at the left margin over its section's indented body. A line
+# wholly in brackets is a note or a tag, not a title ("[中文版维护人]", a translation's
+# credits appended to each page; "[ Debian Janitor ]").
+OUTLINE_MIN_HEADINGS = 2
+_BRACKETED_RE = lazy(r"[ \t]*[\[(<{【〔（《「『][^\n]*[\])>}】〕）》」』][ \t]*")
+
+
+def outline_headings(doc: Document) -> frozenset[int]:
+    """Line indexes (0-based) of the section headings of a plain-text document laid out
+    as an outline, as groff renders a man page: a line starting at the left margin, after
+    a blank line (or the document's start), that ``plain_heading`` accepts and that is not
+    wholly in brackets, whose next line is the indented first line of its section's body.
+    A document with fewer than ``OUTLINE_MIN_HEADINGS`` such lines has no outline (one
+    short line over an indented sample is no evidence): empty. Cached per document."""
+    cache = doc.__dict__.get("_outline_headings")
+    if cache is not None:
+        return cache
+    lines, kinds, text = doc.lines, doc.line_kinds, doc.text
+    out = []
+    if "\n " in text or "\n\t" in text:  # (an outline's body is indented)
+        for i in range(len(lines) - 1):
+            if kinds[i] == "blank" or (i and kinds[i - 1] != "blank"):
+                continue
+            start, end = lines[i].start, lines[i].end
+            if text[start : start + 1] in (" ", "\t", "\u3000") or kinds[i + 1] == "blank":
+                continue
+            below = lines[i + 1]
+            if text[below.start : below.start + 1] not in (" ", "\t"):
+                continue
+            line = text[start:end]
+            if plain_heading(line) and not _BRACKETED_RE.fullmatch(line):
+                out.append(i)
+    cache = doc.__dict__["_outline_headings"] = frozenset(out if len(out) >= OUTLINE_MIN_HEADINGS else ())
+    return cache
+
+
+# A table of contents (a list of sections, of tables, a site's menu) flattened to text: a run
+# of at least TOC_MIN_ENTRIES paragraphs each one line between blank lines that reads as a
+# title (not a text written one verse a line, a refrain among its verses: ``Document`` units
+# split such text at each line) ("9.6.1.
+# ディスク空間の利用状況", "2.5. 解决特定软件包问题的主要网站", "2.9. No visible effect when
+# trying to use a brush, eraser or other tool"), the paragraphs without words between them
+# (a no-break space left of a cell) skipped.
+TOC_MIN_ENTRIES = 3
+TITLE, ENTRY = -1, 1  # (``heading_ranks``: a document's title, an entry of a table of contents)
+_TITLE_END = frozenset("?？؟")  # (a title may be a question)
+
+
+def title_line(text: str) -> bool:
+    """True for a line that reads as a title: ``plain_heading``'s test with up to
+    ``LONG_TITLE_MAX_WORDS`` words (a help page's "2.15. I've been waiting for a long time
+    and GIMP is not responding"), which may ask a question ("9.5.1. だれがシステムを利用している?")."""
+    s = text.strip().rstrip("\u200e\u200f\u061c")
+    if not s or len(s) > PLAIN_HEADING_MAX_CHARS or (s[-1] in _HEADING_END and s[-1] not in _TITLE_END):
+        return False
+    if _INNER_SENTENCE_END_RE.search(_NUMBERING_RE.sub("", s, count=1)):
+        return False
+    return len(s.split()) <= LONG_TITLE_MAX_WORDS and bool(_WORD_RE.search(s))
+
+
+def heading_ranks(doc: Document, table, nwords) -> list[int]:
+    """Per paragraph of ``doc`` (``table``: rows of start, end, first line, last line in
+    document order; ``nwords``: their word counts): ``TITLE`` for the document's title (its
+    first paragraph with words, one line between blank lines that reads as a title, over more
+    text: a page's, a section's as a record), ``ENTRY`` for an entry of a table of contents (above; never the title, even over
+    its contents), else 0. An entry, or a link to the next page, is a copy of the title (the
+    heading, the caption) it lists, not the other way round."""
+    n = len(table)
+    text = doc.text
+    out = [0] * n
+    first = next((k for k in range(n) if nwords[k]), n)
+    if first == n:
+        return out
+
+    def alone(k: int) -> bool:  # one line between blank lines (not a line of text written one verse a line)
+        row = table[k]
+        return (row[2] == row[3] and (k == 0 or table[k - 1][3] < row[2] - 1)
+                and (k + 1 == n or table[k + 1][2] > row[3] + 1))
+
+    if alone(first) and title_line(text[table[first][0] : table[first][1]]) and any(nwords[first + 1 :]):
+        out[first] = TITLE  # (a title heads more text: a record of one line is no page's title)
+    one = [False] * n
+    for k in range(first + 1, n):
+        if nwords[k] and alone(k) and title_line(text[table[k][0] : table[k][1]]):
+            one[k] = True
+    run: list[int] = []
+    for k in range(first + 1, n + 1):
+        if k < n and not nwords[k]:
+            continue  # (a paragraph without words: neither ends nor extends a run)
+        if k < n and one[k]:
+            run.append(k)
+            continue
+        if len(run) >= TOC_MIN_ENTRIES:
+            for j in run:
+                out[j] = ENTRY
+        run = []
+    return out
+
 
 # what ends a sentence, not a step of a list ("Unpack fetched binary packages")
 _STEP_ENDS = frozenset(".!?。！？؟۔" + T.SCRIPT_FULL_STOPS)

@@ -242,6 +242,8 @@ def _take(states: dict[str, Any], bases: dict[str, tuple[int, int]], ids: np.nda
             sub["names"], sub["names_off"] = _subset(np.asarray(st["names"]), np.asarray(st["names_off"]), rows)
         if "tframes" in st:  # D104: sentence frames per unit (slot templates)
             sub["tframes"], sub["tframes_off"] = _subset(np.asarray(st["tframes"]), np.asarray(st["tframes_off"]), rows)
+        if "ranks" in st:  # D104: a title, entries of a table of contents (``regions.heading_ranks``)
+            sub["ranks"] = np.asarray(st["ranks"])[rows]
         if "letters" in st:  # D104: each unit's letters, bare and marked; the document's units (its fold)
             sub["letters"] = np.asarray(st["letters"]).reshape(m, 2)[rows]
             sub["whole"] = np.array([m], dtype=np.int64)
