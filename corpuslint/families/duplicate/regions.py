@@ -372,6 +372,7 @@ def _titles_a_paragraph(text: str, lines, kinds: list[str], i: int, line_counts:
     below = text[lines[i + 1].start : lines[i + 1].end].rstrip()
     return bool(below) and below[-1] in _SENTENCE_END and len(below.split()) > 2
 
+
 # An outline's section heading (a man page rendered as text: "NAME", "SEE ALSO", "関連項目",
 # "DESCRIPTION 描述"): a line at the left margin over its section's indented body. A line
 # wholly in brackets is a note or a tag, not a title ("[中文版维护人]", a translation's
