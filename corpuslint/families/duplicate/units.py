@@ -47,7 +47,7 @@ from ...text import tokens as T
 from ...text.lazy_regex import lazy, lazy_re
 from . import codepoints as CP
 
-NORMALIZATION_VERSION = "dup-norm-7"  # 5: fortune(6) "%" lines separate units; 6: Hebrew points deleted; 7: HTML markup blanked
+NORMALIZATION_VERSION = "dup-norm-8"  # 5: fortune(6) "%" lines separate units; 6: Hebrew points deleted; 7: HTML markup blanked; 8: a Markdown ATX heading a unit of its own
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"
@@ -823,6 +823,7 @@ def _plain_units(cp: np.ndarray, run_starts: np.ndarray) -> tuple[np.ndarray, np
 
 # A Markdown list item's first line (bullet or ordered marker, any indentation).
 _LIST_ITEM_RE = lazy_re(r"\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+_ATX_HEADING_RE = lazy_re(r" {0,3}#{1,6}(?:[ \t]|$)")  # (CommonMark 4.2)
 MARKDOWN_SUFFIXES = (".md", ".markdown")  # (structure.MARKDOWN_SUFFIXES)
 
 
@@ -865,10 +866,12 @@ def paragraph_units(doc: Document) -> list[PUnit]:
         newlines = _NEWLINE_RE.findall(block) + [""]
         if markdown:
             # Markdown: a block is one paragraph (soft-wrapped lines) or a list: one
-            # unit per list item, with its continuation lines
+            # unit per list item, with its continuation lines; an ATX heading interrupts
+            # either (CommonMark), a unit of its own ("- … item\n## Title": not one unit,
+            # whose copy elsewhere would take the title with it)
             item_start, item_line, pos = start, line, start
             for k, (part, nl) in enumerate(zip(parts, newlines)):
-                if k and _LIST_ITEM_RE.match(part):
+                if k and (_LIST_ITEM_RE.match(part) or _ATX_HEADING_RE.match(part) or _ATX_HEADING_RE.match(parts[k - 1])):
                     out.append(PUnit(item_start, pos - len(newlines[k - 1]), item_line, line + k - 1))
                     item_start, item_line = pos, line + k
                 pos += len(part) + len(nl)

@@ -384,6 +384,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "dalej ! -oi", "мають ; і &", "+, - или ?": the mark is syntax or named among signs
             if _last_word(text, row.start, m.start()) in _TAKES_AN_OBJECT:
                 continue  # "جدا شده با :" (separated by :), "separated by ;": a sign after a preposition
+            if _last_word(text, row.start, m.start()) in _ALTERNATIVE_WORDS and _ENDS_THE_ITEM_RE.match(text, m.end() + 1):
+                continue  # "W or ,", "B or ." (LibreOffice's keys for a white and a black screen): the mark is an item
             if (n := _NEXT_WORD_RE.match(text, m.end() + 1)) and (
                     _first_word(text, n.start(1), row.end) in _NAMED_BEFORE_WORDS):
                 continue  # "karakterlerini ? ile gösterir", "? işareti": a Turkish postposition or mark noun names it
@@ -422,7 +424,8 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "the fleet , and the admiral 's staff": a tokenized line, every mark a token
             # deleting a no-break space before ; : ! ? would undo French typography: no safe fix
             make = Fix.unsafe if french_spacing(text, m) or named or _stands_alone(text, m.end() + 1, row.end) or (
-                _between_placeholders(text, row.start, m.start(), m.end() + 1, row.end)) else Fix.safe
+                _between_placeholders(text, row.start, m.start(), m.end() + 1, row.end)) or (
+                mark == "." and _UNCASED_WORD_NEXT_RE.match(text, m.end() + 1)) else Fix.safe
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=make(Edit(m.start(), m.end())))
 
 
@@ -1005,6 +1008,18 @@ def _code_list(text: str, start: int, before: int, after: int, end: int) -> bool
     if not any(c in left[-1] + right[0] for c in ",.-/:+"):
         return False  # a code shows a sign ("D,Y", "M.D.Y"): two words in capitals are no list of codes
     return (len(left) == 2 and left[0] == ";") or (len(right) == 2 and right[1] == ";")
+
+
+# Conjunctions that list alternatives or items ("B or .", "W or ,": LibreOffice's keys; "; and :"):
+# a mark after one, ending the item (the line's end, a space, a closing bracket), is an item.
+_ALTERNATIVE_WORDS = frozenset("""or and nor oder und ou et o y e или и або і lub albo nebo
+    veya ve atau dan hoặc và या और یا""".split())
+_ENDS_THE_ITEM_RE = lazy(r"[ \t]*(?:$|[)\]])", regex.MULTILINE)
+# A lone "." before a particle, one letter (and its marks) of a script without case: a full
+# stop or the dot named as the particle's object (Tamil "ஒரு கோப்புக்கு . ஐ முதல் எழுத்தாக", "a file
+# with . as its first letter"; Korean ". 을", Hindi ". को"), which no case tells apart, so no
+# safe fix. A longer word after it (the Arabic seed's "عالميًا . المساء") is a sentence's start.
+_UNCASED_WORD_NEXT_RE = lazy(r"[ \t]+(?![\p{Lu}\p{Ll}\p{Lt}])\p{L}\p{M}*(?=[ \t])")
 
 
 def _stands_alone(text: str, after: int, end: int) -> bool:
