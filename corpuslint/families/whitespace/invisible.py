@@ -93,6 +93,12 @@ class BidiControl(DocumentRule):
     `<h1>\\u202b%s سره مرکه</h1>`): a Latin name put there would otherwise set the line's
     direction (UAX #9 P2), so the embedding keeps the string's own (before `%d`, or
     Django's named `%(count)s`, filled with numbers, it changes nothing and is reported).
+    Nor, outside code, are embeddings and isolates (no override) each closed on the line by
+    its own PDF or PDI, nested in order, that set left-to-right text in right-to-left text:
+    an RLE or RLI holding right-to-left letters and an LRE, LRI or FSI around a placeholder,
+    a host name or an address with no right-to-left letter (Firefox's Persian
+    `\u202bدر انتظار \u202a{ $host }\u202c…\u202c`); a control left open, a PDF without its
+    opener, an empty scope or an RLE with no left-to-right scope inside are reported.
     Example: `price\\u202e001\\u202c` displays as a different number.
     Fix safety: unsafe — deleting them changes how the surrounding text displays;
     review the line first.
@@ -120,6 +126,8 @@ class BidiControl(DocumentRule):
                 continue  # "<h1>\u202b%s سره مرکه</h1>": the value put at the string's start sets no direction
             if _display_fix(doc, doc.text, matches, rtl):
                 continue  # "\u202aA4\u202c أكبر", "(\u202e4:3)": a Latin or digit run set in right-to-left text
+            if _nested_embeddings(doc, doc.text, matches, rtl):
+                continue  # "\u202bدر انتظار \u202a{ $host }\u202c…\u202c": a placeholder set left to right in an RTL embedding
             chars = "".join(m.group() for m in matches)
             what = "character" if len(chars) == 1 else f"characters ({len(chars)} on this line)"
             first, last = matches[0], matches[-1]
@@ -336,6 +344,64 @@ def _display_fix(doc, text: str, matches, rtl=None) -> bool:
     if _RTL.search("".join(outside)) is not None:
         return True
     return (rtl or _RightToLeft(doc))()
+
+
+_LTR_SCOPES = "\u202a\u2066\u2068"  # LRE, LRI, FSI (an FSI around no right-to-left letter resolves to LRI)
+_RTL_SCOPES = "\u202b\u2067"  # RLE, RLI
+_ISOLATES = "\u2066\u2067\u2068"
+
+
+def _nested_embeddings(doc, text: str, matches, rtl=lambda: False) -> bool:
+    """True when a line's bidi controls (``matches``: its runs of them) are embeddings and
+    isolates only (LRE, RLE, LRI, RLI, FSI; no override), each closed on the line by its own
+    PDF or PDI in the order they were opened (none left open, no PDF or PDI without its
+    opener), that set left-to-right text inside right-to-left text: every LRE, LRI or FSI
+    holds something shown and no right-to-left letter (a placeholder, a host name, an
+    address: ``\u202a{ $host }\u202c``) and stands in an RLE or RLI or on a line with
+    right-to-left letters outside the controls' scopes, or in a right-to-left text (``rtl()``,
+    ``_RightToLeft``); every RLE or RLI holds right-to-left letters and such a left-to-right
+    scope (Firefox's Persian ``\u202bدر انتظار \u202a{ $host }\u202c…\u202c``,
+    ``\u202b\u202a{ $host }\u202c خوانده شد\u202c``: the outer embedding keeps the string right to
+    left wherever the program shows it, the inner one keeps the host name and the ellipsis
+    after it in their places); at least one RLE or RLI (an LRE alone in Persian text is
+    ``_display_fix``'s); not in code. Such controls reorder no letter and their scopes are
+    closed where they open: a translator's display fix. A stray PDF (``\u202c\u202a192.168.1.0/24\u202c``),
+    an embedding left open, an RLE around a sentence with no left-to-right scope in it (its
+    own direction: ``_directional_wrapper``), overrides (Trojan Source) are left to be reported."""
+    first, last = matches[0], matches[-1]
+    start = text.rfind("\n", 0, first.start()) + 1
+    end = text.find("\n", last.end())
+    end = len(text) if end < 0 else end
+    stack: list[tuple[str, int]] = []
+    scopes: list[tuple[str, int, int, str | None]] = []  # (opener, content start, content end, enclosing opener)
+    for m in matches:
+        for i in range(m.start(), m.end()):
+            c = text[i]
+            if c in _LTR_SCOPES or c in _RTL_SCOPES:
+                stack.append((c, i + 1))
+                continue
+            if c not in "\u202c\u2069" or not stack or (c == "\u2069") != (stack[-1][0] in _ISOLATES):
+                return False  # an override, or a PDF or PDI without its opener
+            opener, at = stack.pop()
+            scopes.append((opener, at, i, stack[-1][0] if stack else None))
+    if stack or not any(opener in _RTL_SCOPES for opener, *_ in scopes):
+        return False  # left open (to the line's end), or no right-to-left embedding
+    if doc.in_code(first.start(), last.end()):
+        return False
+    outside = list(text[start:end])
+    for opener, a, b, _ in scopes:
+        outside[a - start : b - start] = [" "] * (b - a)
+    line_rtl = _RTL.search("".join(outside)) is not None
+    for opener, a, b, parent in scopes:
+        run = _MARKS_RE.sub("", _BIDI_RE.sub("", text[a:b]))
+        if opener in _LTR_SCOPES:
+            if _RTL.search(run) or not run.strip():
+                return False  # right-to-left letters in a left-to-right scope, or nothing shown
+            if parent is None and not (line_rtl or rtl()) or parent is not None and parent not in _RTL_SCOPES:
+                return False  # not set in right-to-left text
+        elif not _RTL.search(run) or not any(o in _LTR_SCOPES and a <= x and y <= b for o, x, y, _ in scopes):
+            return False  # an RLE with no right-to-left letter, or with no left-to-right scope to hold
+    return True
 
 
 class InvisibleCharacter(DocumentRule):
