@@ -42,6 +42,8 @@ def test_w115_still_reports_words_quoted_with_a_stray_space():
     assert [(f.line, f.column, f.message) for f in _w115(words)] == [(4, 17, 'space before closing "')]
     assert [f.message for f in _w115(SHELL.replace("$1 $2 $3 $4", "一 二 三 四"))] == ['space before closing "']
     assert [f.message for f in _w115('The sale was "50% off " today.\n')] == ['space before closing "']
+    # a Fluent placeholder padded inside quotes (Firefox's Persian strings; fresh35): still reported
+    assert len(_w115('به اشتراک گذاری دوربین با " { $streamTitle } "\n')) == 2
 
 
 THAI = ["สำคัญมาก : หากคุณลืมรหัสผ่านสำรองใบรับรอง คุณจะไม่สามารถเรียกคืนข้อมูลที่สำรองไว้ได้อีกต่อไป ควรบันทึกรหัสผ่านนี้ไว้ในที่ปลอดภัย",

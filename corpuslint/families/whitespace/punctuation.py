@@ -1162,10 +1162,11 @@ _INDENT_RE = lazy(r"[ \t]*")
 # ``%_p``, ``%08.8_ax``) or a shell word that expands (``$1``, ``$HOME``, ``${name}``,
 # ``$@``) in a quotation: a value a program reads, its spaces printed (hexdump(1)'s
 # ``8/1 "%02x "``, debian-reference's ``"$1 $2 $3 $4 … "``). A bare ``%s`` is a message's
-# placeholder, which a translation may pad by mistake (Django's ``कोई "%s " मान``): not this.
+# placeholder, which a translation may pad by mistake (Django's ``कोई "%s " मान``): not this,
+# nor a Fluent placeholder (Firefox's Persian ``با " { $streamTitle } "``, where the English has none).
 _TEMPLATE_RE = lazy(r"%(?:[-+#0']*(?:\d+(?:\.\d+)?|\.\d+)(?:hh|h|ll|l|L|z|j|t)?[diouxXeEfFgGaAcsSpn_](?!\p{L})"
                     r"|[-+#0']*\d*(?:\.\d+)?_[A-Za-z]{1,2}\b)"
-                    r"|\$(?:\d|[A-Za-z_]\w*|\{[^}\s]+\}|[@*#?])")
+                    r"|(?<!\{[ \t]?)\$(?:\d|[A-Za-z_]\w*|\{[^}\s]+\}|[@*#?])")
 
 
 def _quoted_value(doc, line: str, i: int, j: int, trail: int, facts: dict) -> bool:
