@@ -4,6 +4,9 @@
   particle (GNOME's Tamil help on hidden files, gnome-user-docs 43.0, CC-BY-SA-3.0): its fix
   is no longer safe; a mark after "or" ending a table's item is an item ("W or ,", the keys of
   LibreOffice Impress's white screen, libreoffice-help-hi 7.4.7, MPL-2.0).
+* A110 (its bug 4): an ``ssh://``, ``smb://`` or ``dav://`` address is a URL as an ``ftp://``
+  one is, not an e-mail address from its ``user@host`` (GNOME's help on connecting to a
+  server, gnome-user-docs 43.0, CC-BY-SA-3.0).
 * D104 (its bug 2): in Markdown an ATX heading right under a list item (no blank line) is a
   unit of its own, as CommonMark reads it: the item's copy in another file no longer takes
   the heading with it, nor does the unsafe fix delete it (GNOME's Persian and Hindi help on
@@ -55,3 +58,18 @@ def test_d104_a_heading_under_a_list_item_is_not_part_of_its_copy(tmp_path):
         assert "#" not in flagged and "\n" not in flagged.strip()
         for edit in f.fix.edits:
             assert "## " not in text[edit.start : edit.end]
+
+
+SERVERS = """- A typical SSH URL looks like this:
+- ssh://username@servername.example.com/folder
+- A typical FTP URL looks like this:
+- ftp://ftp.example.com/path/
+- smb://servername/Share
+- davs://example.hostname.com/path
+"""
+
+
+def test_a110_names_every_scheme_a_url():
+    found = [f.message for f in lint_text(SERVERS, path="nautilus-connect.md", config={"select": ["A110"]}) if f.code == "A110"]
+    assert found == ["URL `ssh://username@servername.example.com/folder`", "URL `ftp://ftp.example.com/path/`",
+                     "URL `smb://servername/Share`", "URL `davs://example.hostname.com/path`"]

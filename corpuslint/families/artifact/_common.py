@@ -27,7 +27,7 @@ _LETTER_RUN_RE = lazy(r"\p{L}+")
 # ends at the ``/``; nor CJK punctuation (``https://localhost:10000。注意！``: ideographic
 # full stop, full-width ``！（），：；？``), which a URL holds only percent-encoded.
 URL_RE = lazy(
-    r"""(?:\b(?:https?|ftp)://(?:\[[0-9A-Fa-f:.]+\])?|\bwww\.)"""
+    r"""(?:\b(?:https?|s?ftps?|ssh|smb|davs?|afp|nfs|file|git|svn|rsync|irc|ldaps?|telnet)://(?:\[[0-9A-Fa-f:.]+\])?|\bwww\.)"""
     r"""(?:[^\s<>"'«»“”`\[\]()\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]|\([^\s<>"'«»“”`\[\]()]*\))+(?<=[\p{L}\p{N}\p{M}/#%&=+\-@$)])""",
     regex.IGNORECASE,
 )
