@@ -111,3 +111,25 @@ def test_the_verse_forms_and_inflections_of_the_excerpts():
     # labelled slips of the Debian handbook (fa) and Hafez: no stem + enclitic reading
     for slip in ("می‌شند", "هستتند", "زندیگتان", "نموید", "گوهیم", "تواست", "منشتر", "جاان"):
         assert not fa.inflected_corpus_word(slip, lambda s: 0), slip
+
+
+def test_the_message_says_the_candidate_is_in_this_document_only_when_it_is():
+    # fresh35: "'نمی‌توناد' ... 'نمی‌تواند' (26×) is one letter away and is written so in
+    # this same document" of Firefox record 26808, which has no نمی‌تواند (nor a ghazal
+    # ممکن, مسدود, عملیات): a lone slip's candidate counts when the document writes it
+    # OR when it is a dictionary word the corpus writes far more often; say which.
+    import json
+
+    from corpuslint import lint_records
+
+    path = DATA / "firefox-fa-one-letter.jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    findings = {f.record.rsplit(":", 1)[1]: f for f in
+                lint_records(records, id_field="id", config={"select": ["S101"]})}
+    assert sorted(findings) == ["load-module-help-empty-module-name.value", "profile-creation-explanation-1"]
+    lone = findings["load-module-help-empty-module-name.value"]
+    assert "'نمی‌تواند' (24×)" in lone.message and "same document" not in lone.message
+    assert "a dictionary word the corpus writes far more often" in lone.message
+    # "تنظبمات" in a record that also writes "تنظیمات": so the message says
+    beside = findings["profile-creation-explanation-1"]
+    assert "'تنظیمات'" in beside.message and "is written so in this same document" in beside.message

@@ -794,7 +794,15 @@ def _suggest(lc: LangCorpus, clean: str, key: str, rest: str | None, prefix: str
     near = " and ".join(f"'{lc.bare_spelling(n) or n}'" for n in shared)
     rarity = "occurs once in the corpus" if seen <= 1 else f"occurs only {seen}× in the corpus"
     words = "words" if len(shared) > 1 else "word"
-    where = f"appears next to the same {words} {near}" if shared else "is written so in this same document"
+    # Without a shared neighbour, a candidate counts when this document writes it or when it
+    # is a dictionary word the corpus writes often (``_context``'s lone slip): the message
+    # says which (ممدود in a ghazal beside a frequent مسدود that only other files write).
+    if shared:
+        where = f"appears next to the same {words} {near}"
+    elif doc_keys.get(best, 0) > 0:
+        where = "is written so in this same document"
+    else:
+        where = "is a dictionary word the corpus writes far more often"
     message = f"{rarity}, while '{shown}' ({lc.key_count[best]}×) is one letter away and {where}"
     return SlipEvidence("context", message, suggestions)
 
