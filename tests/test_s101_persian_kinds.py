@@ -133,3 +133,38 @@ def test_the_message_says_the_candidate_is_in_this_document_only_when_it_is():
     # "تنظبمات" in a record that also writes "تنظیمات": so the message says
     beside = findings["profile-creation-explanation-1"]
     assert "'تنظیمات'" in beside.message and "is written so in this same document" in beside.message
+
+
+def _lone_verse_corpus(tmp_path, monkeypatch, transform=lambda name, text: text):
+    from corpuslint import lint_paths
+
+    monkeypatch.chdir(tmp_path)
+    for src in sorted((DATA / "hafez-lone-verse").iterdir()):
+        (tmp_path / src.name).write_text(transform(src.name, src.read_text(encoding="utf-8")), encoding="utf-8")
+    return [(f.path, f.severity.name, f.message) for f in lint_paths(["."], config={"select": ["S101"]})]
+
+
+def test_a_rare_word_of_verse_one_letter_from_a_word_only_other_documents_write_is_no_slip(tmp_path, monkeypatch):
+    # fresh35: Hafez's "مکمن غیب" (345) and "ظل ممدود" (157) in a corpus whose Firefox
+    # strings write ممکن and مسدود (10× each here): a lone slip (no shared neighbour) rests
+    # on the candidate's frequency alone, and in verse, whose classical vocabulary the
+    # corpus's other register lacks, that is evidence of nothing (ماچین/ماشین, اوراد/افراد,
+    # مناع/منابع, تبدلی/تبدیل, پادشایی/پادشاهی on fresh35: 7 of 7 such findings were words).
+    assert _lone_verse_corpus(tmp_path, monkeypatch) == []
+    # the same words in prose stay reported, as modern prose's lone slips (نمی‌توناد) do
+    (tmp_path / "prose").mkdir()
+    prose = _lone_verse_corpus(tmp_path / "prose", monkeypatch,
+                               lambda name, text: " ".join(text.split("\n")) + "\n" if name.startswith("ghazal") else text)
+    assert sorted((p, s) for p, s, _ in prose) == [("ghazal-157.txt", "ERROR"), ("ghazal-345.txt", "ERROR")]
+    assert all("a dictionary word the corpus writes far more often" in m for _, _, m in prose)
+
+
+def test_a_lone_slip_in_verse_whose_document_writes_the_candidate_stays_info(tmp_path, monkeypatch):
+    # the poem followed by a reading (as the hafez package's files are) that writes ممکن:
+    # the candidate is this document's own word, a second signal; reported at info level
+    reading = "\n\nچه کسی ممکن است بتواند فعالیت‌های من را ببیند؟\n"
+    found = _lone_verse_corpus(tmp_path, monkeypatch,
+                               lambda name, text: text + reading if name == "ghazal-345.txt" else text)
+    assert [(p, s) for p, s, _ in found] == [("ghazal-345.txt", "INFO")]
+    assert "'ممکن'" in found[0][2] and "is written so in this same document" in found[0][2]
+

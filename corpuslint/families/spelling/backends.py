@@ -1710,7 +1710,8 @@ class PersianBackend(Backend):
           so "اوراد" (litanies) is not one, and no letter is doubled ("مرااد" is مراد);
         - the name of a letter, the imagery of the ghazal ("نقطه دوده که در حلقه جیم
           افتادست", "پیش الف قدت چو نون باد": the curl of a جیم, a stature bent like a نون).
-        The slips of verse that S101 keeps (at info level) replace or drop a consonant,
+        The slips of verse that S101 keeps (at info level; a lone one only when its
+        document writes the candidate: ``Slip``'s (d)) replace or drop a consonant,
         swap two letters or double one: "نموید" for نروید, "گوهیم" for گواهیم, "دراد" for
         دارد, "خیاال" for خیال (benchmarks/slip_recall.py plants such slips in Hafez)."""
         if self.name != "fa":

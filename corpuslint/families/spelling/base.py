@@ -336,6 +336,9 @@ class SlipEvidence:
     kind: str  # "context", "pattern" or "taa" (taa marbuta written as haa: warning level)
     message: str
     suggestions: list[str]
+    # context evidence of a lone slip only: no candidate shares a neighbour with the word
+    # or is written in its document; the candidate is only frequent in the corpus
+    unseen: bool = False
 
 
 # Context evidence: how many independent signals an occurrence needs (two for plain
@@ -804,7 +807,8 @@ def _suggest(lc: LangCorpus, clean: str, key: str, rest: str | None, prefix: str
     else:
         where = "is a dictionary word the corpus writes far more often"
     message = f"{rarity}, while '{shown}' ({lc.key_count[best]}×) is one letter away and {where}"
-    return SlipEvidence("context", message, suggestions)
+    unseen = not any(sh or doc_keys.get(k, 0) > 0 for _, k, sh in scored)
+    return SlipEvidence("context", message, suggestions, unseen)
 
 
 # A broken plural أفعال the morphology reads only as ال + a verb (الأنساق, the formats)
