@@ -168,3 +168,14 @@ def test_a_lone_slip_in_verse_whose_document_writes_the_candidate_stays_info(tmp
     assert [(p, s) for p, s, _ in found] == [("ghazal-345.txt", "INFO")]
     assert "'ممکن'" in found[0][2] and "is written so in this same document" in found[0][2]
 
+
+def test_the_privative_na_on_a_known_past_participle_is_a_word():
+    # fresh35 ghazal 464's reading (PyPI hafez 0.4.2, MIT): "خدای ناکرده" (God forbid) was
+    # a slip of نکرده;
+    # نا + a past participle fa_IR knows (کرده, شنیده, نوشته) is a word; the slips stay
+    fa = get_backend("fa")
+    for word in ("ناکرده", "ناشنیده", "نانوشته"):
+        assert fa.known(word), word
+    for slip in ("ناکرد", "نادده", "زندیگتان", "نمی‌توناد"):
+        assert not fa.known(slip), slip
+    assert s101("و نا شکر نباشید که خدای ناکرده باز همه را از دست می دهید.\n") == []

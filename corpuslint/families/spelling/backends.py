@@ -1530,6 +1530,16 @@ class PersianBackend(Backend):
             and self.spell(clean[1:])
         ):
             return True
+        # The privative prefix نا on a past participle the dictionary knows: "خدای ناکرده"
+        # (God forbid), "ناگفته", which fa_IR lists for some participles (نادیده) only.
+        if (
+            self.name == "fa"
+            and clean.startswith("نا")
+            and len(clean) >= 6
+            and clean.endswith(_FA_PARTICIPLE_ENDINGS)
+            and self.spell(clean[2:])
+        ):
+            return True
         # Another person of a continuous verb the dictionary knows: "می‌گردانند" (they
         # return) beside "می‌گرداند": the 3rd person singular (present stem + د) is known,
         # or the stem is a past stem (ends in د or ت: می‌رفتند, می‌رفت).
