@@ -179,3 +179,20 @@ def test_the_privative_na_on_a_known_past_participle_is_a_word():
     for slip in ("ناکرد", "نادده", "زندیگتان", "نمی‌توناد"):
         assert not fa.known(slip), slip
     assert s101("و نا شکر نباشید که خدای ناکرده باز همه را از دست می دهید.\n") == []
+
+
+def test_the_plural_ha_written_apart_and_an_arabic_formula_before_allah_are_words(monkeypatch):
+    # Hafez 50 "که نافه هاش ز بند قبای خویشتن است" (its musk pods: ها + ش written apart,
+    # beside "نافه های" of ghazal 66) and 489 "کلک تو بارک الله" (an Arabic formula, beside
+    # "تبارک الله" of ghazals 22 and 280) were info-level slips of های and تبارک
+    from corpuslint.families.spelling.backends import PersianBackend
+
+    text = (DATA / "hafez-phrase-words.txt").read_text(encoding="utf-8")
+    assert s101(text) == []
+    fa = get_backend("fa")
+    assert fa.phrase_word("هاش", fa.key("نافه"), "") and fa.phrase_word("بارک", "", fa.key("الله"))
+    # not after a function word, nor a word before anything but الله, nor a slip before it
+    assert not fa.phrase_word("هاش", fa.key("که"), "") and not fa.phrase_word("بارک", fa.key("تو"), fa.key("بر"))
+    assert not fa.phrase_word("زندیگتان", "", fa.key("الله"))
+    monkeypatch.setattr(PersianBackend, "phrase_word", lambda self, clean, left, right: False)
+    assert s101(text) == [("هاش", "INFO"), ("بارک", "INFO")]  # (what the kind removes)

@@ -714,6 +714,8 @@ def _context(lc: LangCorpus, ls: LangState, occurrence, max_count: int, min_cand
             scored.append((signals, k, shared))
     if not scored or backend.loanword(clean) or compound_half(lc, clean, left, right) or backend.informal_form(clean):
         return None
+    if backend.phrase_word(clean, left, right):
+        return None  # "نافه هاش" (ها + ش written apart), "بارک الله" (an Arabic formula)
     if backend.inflected_corpus_word(clean, lambda stem: lc.clean_count.get(stem, 0)):
         return None  # a stem the dictionary lacks plus an enclitic (Persian "حوران" = حور + ان)
     # Never suggest a word of another part of speech (a noun for a verb, a verb for a

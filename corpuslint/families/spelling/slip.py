@@ -23,7 +23,7 @@ class Slip(SpellingCorpusRule):
     forms NFKC-normalised) and after the usual retries (Egyptian final ى as ي, the
     conjunctions و/ف, a hamza seat on a bare alef: الافضل = الأفضل; Persian suffixes and
     ZWNJ compounds; the copula or a pronoun after a ZWNJ on a known word: نی‌ام، روی‌ات،
-    نه‌ایم, and a pronoun on the plural ها: رایانه‌هام; the Persian negative prefix ن on a known verb: ندهند; the privative نا on a known past participle: ناکرده (خدای ناکرده); Persian enclitic
+    نه‌ایم, and a pronoun on the plural ها: رایانه‌هام; the Persian negative prefix ن on a known verb: ندهند; the privative نا on a known past participle: ناکرده (خدای ناکرده); the plural ها with a pronoun written apart after a word: نافه هاش; an Arabic word before الله: بارک الله; Persian enclitic
     pronouns and copula on a known word: حافظش، دوستتان، حالید، صداست; the plural ان:
     بدنان; the verbal prefixes ب/ن and preverbs: بخفت، ننمایی، بازداد; classical اوفتاد;
     the prohibitive م on an imperative whose ب form is known: مسپار; Urdu verb forms of
