@@ -504,6 +504,11 @@ class Backend:
         dictionary word, not a slip (asked by S101 only, of words it would report)."""
         return False
 
+    def phrase_word(self, clean: str, left: str, right: str) -> bool:
+        """The rejected ``clean`` is a word by the neighbours it stands between (``left``,
+        ``right``: their keys, "" for none), not a slip (asked by S101 only)."""
+        return False
+
     def inflected_corpus_word(self, clean: str, count) -> bool:
         """The rejected ``clean`` is a word of the corpus (``count(stem) >= 2``) or of the
         dictionary with its retries, plus an enclitic or suffix the language puts there:
@@ -1530,6 +1535,16 @@ class PersianBackend(Backend):
             and self.spell(clean[1:])
         ):
             return True
+        # The privative prefix نا on a past participle the dictionary knows: "خدای ناکرده"
+        # (God forbid), "ناگفته", which fa_IR lists for some participles (نادیده) only.
+        if (
+            self.name == "fa"
+            and clean.startswith("نا")
+            and len(clean) >= 6
+            and clean.endswith(_FA_PARTICIPLE_ENDINGS)
+            and self.spell(clean[2:])
+        ):
+            return True
         # Another person of a continuous verb the dictionary knows: "می‌گردانند" (they
         # return) beside "می‌گرداند": the 3rd person singular (present stem + د) is known,
         # or the stem is a past stem (ends in د or ت: می‌رفتند, می‌رفت).
@@ -1635,6 +1650,29 @@ class PersianBackend(Backend):
             return True
         return clean.endswith("ه") and spelled in (clean + _ZWNJ + "ی", clean + "ی")
 
+    def phrase_word(self, clean: str, left: str, right: str) -> bool:
+        """Persian: the plural ها written apart from its noun, with a pronoun (هام هات هاش,
+        short for هایم هایت هایش), after a word that is no function word ("نافه هاش": its
+        musk pods, Hafez 50; joined, "نافه‌هاش" is known when the noun is); or an Arabic
+        word before الله, an Arabic formula ("بارک الله", Hafez 489), which the Arabic
+        dictionary knows."""
+        if self.name != "fa":
+            return False
+        if clean in _FA_DETACHED_PLURAL_PRONOUNS:
+            return len(left) >= 2 and left not in self.function_words
+        return right == self.key("الله") and self.arabic_known(clean)
+
+    def arabic_known(self, clean: str) -> bool:
+        """The Arabic dictionary knows ``clean`` written with Arabic ي and ك (False when it
+        is not installed or ``clean`` has a letter Arabic lacks)."""
+        if any(c in "پچژگ" for c in clean):
+            return False
+        try:
+            arabic = get_backend("ar").load()
+        except BackendUnavailable:
+            return False
+        return arabic.known(clean.translate(_FA_TO_ARABIC))
+
     def informal_form(self, clean: str) -> bool:
         """A colloquial Persian spelling of a dictionary word (chat, dialogue): ون for ان
         or وان ("میدونم" = می‌دانم, "میخونم" = می‌خوانم), an initial او for آ ("اونجا" =
@@ -1710,7 +1748,8 @@ class PersianBackend(Backend):
           so "اوراد" (litanies) is not one, and no letter is doubled ("مرااد" is مراد);
         - the name of a letter, the imagery of the ghazal ("نقطه دوده که در حلقه جیم
           افتادست", "پیش الف قدت چو نون باد": the curl of a جیم, a stature bent like a نون).
-        The slips of verse that S101 keeps (at info level) replace or drop a consonant,
+        The slips of verse that S101 keeps (at info level; a lone one only when its
+        document writes the candidate: ``Slip``'s (d)) replace or drop a consonant,
         swap two letters or double one: "نموید" for نروید, "گوهیم" for گواهیم, "دراد" for
         دارد, "خیاال" for خیال (benchmarks/slip_recall.py plants such slips in Hafez)."""
         if self.name != "fa":
@@ -1760,6 +1799,8 @@ class PersianBackend(Backend):
 
 
 _FA_FINAL_VOWELS = ("ا", "و", "ه", "ی")
+# The plural ها with a pronoun, written as a word of its own ("نافه هاش").
+_FA_DETACHED_PLURAL_PRONOUNS = frozenset(("هام", "هات", "هاش", "هامان", "هاتان", "هاشان"))
 # (enclitic, condition on the stem it may follow); longest first.
 _FA_ENCLITICS = (
     ("مان", lambda s: not s.endswith(("ا", "و", "ه"))),

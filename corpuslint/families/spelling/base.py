@@ -336,6 +336,9 @@ class SlipEvidence:
     kind: str  # "context", "pattern" or "taa" (taa marbuta written as haa: warning level)
     message: str
     suggestions: list[str]
+    # context evidence of a lone slip only: no candidate shares a neighbour with the word
+    # or is written in its document; the candidate is only frequent in the corpus
+    unseen: bool = False
 
 
 # Context evidence: how many independent signals an occurrence needs (two for plain
@@ -711,6 +714,8 @@ def _context(lc: LangCorpus, ls: LangState, occurrence, max_count: int, min_cand
             scored.append((signals, k, shared))
     if not scored or backend.loanword(clean) or compound_half(lc, clean, left, right) or backend.informal_form(clean):
         return None
+    if backend.phrase_word(clean, left, right):
+        return None  # "نافه هاش" (ها + ش written apart), "بارک الله" (an Arabic formula)
     if backend.inflected_corpus_word(clean, lambda stem: lc.clean_count.get(stem, 0)):
         return None  # a stem the dictionary lacks plus an enclitic (Persian "حوران" = حور + ان)
     # Never suggest a word of another part of speech (a noun for a verb, a verb for a
@@ -794,9 +799,18 @@ def _suggest(lc: LangCorpus, clean: str, key: str, rest: str | None, prefix: str
     near = " and ".join(f"'{lc.bare_spelling(n) or n}'" for n in shared)
     rarity = "occurs once in the corpus" if seen <= 1 else f"occurs only {seen}× in the corpus"
     words = "words" if len(shared) > 1 else "word"
-    where = f"appears next to the same {words} {near}" if shared else "is written so in this same document"
+    # Without a shared neighbour, a candidate counts when this document writes it or when it
+    # is a dictionary word the corpus writes often (``_context``'s lone slip): the message
+    # says which (ممدود in a ghazal beside a frequent مسدود that only other files write).
+    if shared:
+        where = f"appears next to the same {words} {near}"
+    elif doc_keys.get(best, 0) > 0:
+        where = "is written so in this same document"
+    else:
+        where = "is a dictionary word the corpus writes far more often"
     message = f"{rarity}, while '{shown}' ({lc.key_count[best]}×) is one letter away and {where}"
-    return SlipEvidence("context", message, suggestions)
+    unseen = not any(sh or doc_keys.get(k, 0) > 0 for _, k, sh in scored)
+    return SlipEvidence("context", message, suggestions, unseen)
 
 
 # A broken plural أفعال the morphology reads only as ال + a verb (الأنساق, the formats)
