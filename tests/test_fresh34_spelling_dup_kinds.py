@@ -5,19 +5,10 @@ tests/data/realtext/SOURCE.md."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from corpuslint import lint_records, lint_text
+from corpuslint import lint_records
 
-REALTEXT = Path(__file__).parent / "data" / "realtext"
-
-
-def _read(name: str) -> str:
-    return (REALTEXT / name).read_text(encoding="utf-8")
-
-
-def _codes(text: str, path: str, *codes: str) -> list:
-    return [f for f in lint_text(text, path=path) if f.code in codes]
+from .test_fresh33_kinds import _codes, _read  # (the same helpers)
 
 
 # -- 1. S104: a line of code, a reduplication ---------------------------------------------------------
