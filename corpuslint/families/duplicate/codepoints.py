@@ -16,6 +16,8 @@ import re
 import numpy as np
 import regex
 
+from ...text.lazy_regex import lazy
+
 SPACE, CAPITAL, DIGIT, HARAKA, ARABIC_LETTER = 1, 2, 4, 8, 16  # class bits (uint8)
 ARABIC_LETTERS = (range(0x0621, 0x064B), range(0x0671, 0x06D4))  # (regions.vocalised's [\u0621-\u064A\u0671-\u06D3])
 CAPITAL_RE = regex.compile(r"\p{Lu}")  # (``meaning``'s precondition of a capitalised name)
@@ -89,7 +91,7 @@ def class_count(text: str, bit: int) -> int:
 # (``\p{L}``), 3 a combining mark (``\p{M}``); filled as code points are first met
 NEITHER, LETTER, MARK = 1, 2, 3
 _LETTER_OR_MARK = np.zeros(0x110000, dtype=np.uint8)
-MARK_RE = regex.compile(r"\p{M}")
+MARK_RE = lazy(r"\p{M}")  # (compiled at first use: a file of ASCII paragraphs never asks)
 
 
 def letters_and_marks(cp: np.ndarray) -> np.ndarray:
