@@ -287,6 +287,28 @@ def _rtl_phrase(run: str) -> bool:
     return strong is not None and _RTL.match(strong.group()) is not None and not _LONG_NUMBER.search(run)
 
 
+def _bidi_scopes(text: str, matches, openers: str):
+    """The scopes of the bidi controls in ``matches`` (``_BIDI_RE``'s, in order):
+    ``(closed, open)``, ``closed`` a list of (opener, content start, content end, enclosing
+    opener or None) for each opener of ``openers`` closed by its own PDF (an embedding's or
+    an override's) or PDI (an isolate's), ``open`` the (opener, content start) left open; None
+    when a PDF or PDI has no opener of its kind, or a control is neither one of ``openers``
+    nor a PDF or PDI."""
+    stack: list[tuple[str, int]] = []
+    closed: list[tuple[str, int, int, "str | None"]] = []
+    for m in matches:
+        for i in range(m.start(), m.end()):
+            c = text[i]
+            if c in openers:
+                stack.append((c, i + 1))
+                continue
+            if c not in "\u202c\u2069" or not stack or (c == "\u2069") != (stack[-1][0] in _ISOLATES):
+                return None
+            opener, at = stack.pop()
+            closed.append((opener, at, i, stack[-1][0] if stack else None))
+    return closed, stack
+
+
 def _display_fix(doc, text: str, matches, rtl=None) -> bool:
     """True when a line's bidi controls (``matches``: its runs of them) only set a Latin or
     digit run in right-to-left text, as translators of a user interface do: each embedding,
@@ -309,19 +331,11 @@ def _display_fix(doc, text: str, matches, rtl=None) -> bool:
     start = text.rfind("\n", 0, first.start()) + 1
     end = text.find("\n", last.end())
     end = len(text) if end < 0 else end
-    stack: list[tuple[str, int]] = []
-    scopes: list[tuple[str, int, int]] = []
-    for m in matches:
-        for i in range(m.start(), m.end()):
-            c = text[i]
-            if c in _LTR_OPENERS or c in _RTL_OPENERS:
-                stack.append((c, i + 1))
-                continue
-            if not stack or (c == "\u2069") != (stack[-1][0] in "\u2066\u2067\u2068"):
-                return False  # a PDF or PDI without its opener
-            opener, at = stack.pop()
-            scopes.append((opener, at, i))
-    scopes += [(opener, at, end) for opener, at in stack]  # closed by the line's end
+    found = _bidi_scopes(text, matches, _LTR_OPENERS + _RTL_OPENERS)
+    if found is None:
+        return False  # a PDF or PDI without its opener
+    scopes = [(opener, at, close) for opener, at, close, _ in found[0]]
+    scopes += [(opener, at, end) for opener, at in found[1]]  # closed by the line's end
     outside = list(_MARKS_RE.sub(" ", text[start:end]))
     phrases: list[int] = []  # where an RTL phrase is embedded (it needs left-to-right text before it)
     for opener, a, b in scopes:
@@ -372,18 +386,10 @@ def _nested_embeddings(doc, text: str, matches, rtl=lambda: False) -> bool:
     start = text.rfind("\n", 0, first.start()) + 1
     end = text.find("\n", last.end())
     end = len(text) if end < 0 else end
-    stack: list[tuple[str, int]] = []
-    scopes: list[tuple[str, int, int, str | None]] = []  # (opener, content start, content end, enclosing opener)
-    for m in matches:
-        for i in range(m.start(), m.end()):
-            c = text[i]
-            if c in _LTR_SCOPES or c in _RTL_SCOPES:
-                stack.append((c, i + 1))
-                continue
-            if c not in "\u202c\u2069" or not stack or (c == "\u2069") != (stack[-1][0] in _ISOLATES):
-                return False  # an override, or a PDF or PDI without its opener
-            opener, at = stack.pop()
-            scopes.append((opener, at, i, stack[-1][0] if stack else None))
+    found = _bidi_scopes(text, matches, _LTR_SCOPES + _RTL_SCOPES)
+    if found is None:
+        return False  # an override, or a PDF or PDI without its opener
+    scopes, stack = found
     if stack or not any(opener in _RTL_SCOPES for opener, *_ in scopes):
         return False  # left open (to the line's end), or no right-to-left embedding
     if doc.in_code(first.start(), last.end()):
