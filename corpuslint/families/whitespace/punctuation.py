@@ -207,7 +207,8 @@ class SpaceBeforePunctuation(DocumentRule):
     read as part of the address (biff(1): ``manpages-pl-list@lists.sourceforge.net .``:
     joining them would change the address); a mark before a command-line option, which is
     syntax (procmail(1)'s recipe ``dalej ! -oi -f "$SENDER"``), or before a short word and
-    a sign, which names it among signs (bash(1) in Ukrainian: ``мають ; і &``, ``зокрема ;
+    a sign, which names it among signs, or after "or"/"and" ending an item (LibreOffice's keys
+    ``W or ,``, ``B or .``) (bash(1) in Ukrainian: ``мають ; і &``, ``зокрема ;
     або |``; bash(1) in Chinese: ``对于 : 或 = 之后``, "after : or ="); after a Slavic preposition as after an English one (ls(1) in Russian:
     ``файлы начинающиеся с .``, "files starting with ."), and after a Greek article, preposition
     or conjunction or a verb of using or typing a mark (Greek or English) when a word in lower
@@ -276,7 +277,9 @@ class SpaceBeforePunctuation(DocumentRule):
     Fix safety: safe — only the spaces are deleted; unsafe when the space is a no-break,
     narrow no-break or thin one before `: ; ! ?` (French typography in text not read as French),
     and when a `; : ! ?` standing between spaces is followed by a word in lower case (the mark
-    may be named: `Πατήστε το πλήκτρο ; για`, joined, asks a question).
+    may be named: `Πατήστε το πλήκτρο ; για`, joined, asks a question), or a lone `.` is
+    followed by a one-letter particle of a script without case (the dot named: Tamil
+    `கோப்புக்கு . ஐ முதல் எழுத்தாக`, "with . as the first letter").
     """
 
     code = "W114"
@@ -1365,7 +1368,9 @@ class SpaceInsideQuotes(DocumentRule):
     by a 0 transaction."`, `& " is a famous book"`, chat(8)'s script command in capitals
     `SAY "Czekanie do 2 minut na połączenie... "`), a value the text says a program
     gives (`the string is replaced by " ... (N)"`, `returns "`, `displays "`) or a
-    number format's text (`enter "Total for "@`), a prompt in technical text
+    number format's text (`enter "Total for "@`), a format spec or a shell expansion
+    (hexdump(1)'s `8/1 "%02x "`, `"$1 $2 $3 $4 … "`; a bare `%s` and a Fluent
+    `" { $name } "` a translation padded stay reported), a prompt in technical text
     (`"balance? "; bal = read()`); nor a quotation padded on both sides in a document that
     writes such a quotation again as it is, padding and all: the data's format, its values
     kept intact (a translation prompt's tokenized queries `where are the best " fast food "
