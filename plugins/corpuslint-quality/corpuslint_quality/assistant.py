@@ -71,6 +71,7 @@ def builtin_catalogue() -> tuple[Entry, ...]:
 # After a phrase: not inside a word of a spaced script ("as an ai" is not "as an aide");
 # Han or Kana may follow at once ("作为一名ai助手").
 _BOUNDARY = r"(?![^\W\p{Han}\p{Hiragana}\p{Katakana}])"
+_BOUNDARY_RE = lazy(_BOUNDARY)
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -100,9 +101,9 @@ class Hit:
 
 
 class Catalogue:
-    """The entries one document is searched with: per kind a start regex (``match =
-    "start"``; ``start_src``, compiled at first need) and a set of whole units (``match =
-    "line"``)."""
+    """The entries one document is searched with: per kind the phrases a text may open with
+    (``match = "start"``; ``start``, answering as the pattern ``start_src``) and a set of
+    whole units (``match = "line"``)."""
 
     def __init__(self, entries: Iterable[Entry]):
         self.entries: dict[str, dict[str, Entry]] = {k: {} for k in KINDS}
@@ -112,12 +113,14 @@ class Catalogue:
                 key = normalized(p)
                 if key:
                     (self.lines if e.match == "line" else self.entries)[e.kind].setdefault(key, e)
-        # per kind: the start pattern's source (None: no phrases of the kind), compiled at
-        # the first ``start`` whose text can match it (``_openings``): a run over a few
-        # documents that open with none of the phrases compiles none of the alternations
-        # of hundreds of phrases (~0.1 s CPU of a one-file pre-commit run for Q113 + Q114)
+        # per kind: the start pattern's source (None: no phrases of the kind). ``start``
+        # answers as this pattern without compiling it: the phrases are literal, so it
+        # looks up those sharing the text's first characters (``_openings``) and compares
+        # them; the compiled alternation of hundreds of phrases cost a one-file pre-commit
+        # run ~20 ms CPU of ``regex`` parsing whenever a sentence opened with "the".
         self.start_src: dict[str, str | None] = {}
-        self._start_re: dict[str, regex.Pattern] = {}
+        self._by_opening: dict[str, dict[str, tuple[str, ...]]] = {}  # kind -> opening -> phrases, longest first
+        self._connectors: tuple[str, ...] = ()  # as the pattern writes them (a space after a spaced one), longest first
         self._openings: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {}
         for kind, phrases in self.entries.items():
             if kind == "connector" or not phrases:
@@ -127,12 +130,18 @@ class Catalogue:
             firsts = list(phrases)
             if kind == "ai-identity":
                 # "However, as an AI language model", "但是作为一个人工智能": connectors first.
-                conns = [regex.escape(c) + ("" if _UNSPACED_END_RE.search(c) else " ")
-                         for c in sorted(self.entries["connector"], key=len, reverse=True)]
+                written = [c + ("" if _UNSPACED_END_RE.search(c) else " ")
+                           for c in sorted(self.entries["connector"], key=len, reverse=True)]
+                conns = [regex.escape(c) for c in written]
                 body = (f"(?:(?:{'|'.join(conns)})*)" if conns else "") + f"({body})"
                 firsts += self.entries["connector"]
+                self._connectors = tuple(written)
             self.start_src[kind] = "^" + body
             self._openings[kind] = _openings(firsts)
+            groups: dict[str, list[str]] = {}
+            for p in sorted(set(phrases), key=len, reverse=True):
+                groups.setdefault(p[:_OPENING_CHARS], []).append(p)
+            self._by_opening[kind] = {o: tuple(ps) for o, ps in groups.items()}
         # What an ai-identity sentence can open with: the first word of a connector or
         # phrase, or the first character of one written without spaces ("作为…", "但是…").
         openers = [*self.entries["connector"], *self.entries["ai-identity"]] if self.entries["ai-identity"] else []
@@ -157,14 +166,38 @@ class Catalogue:
         sizes, openings = self._openings[kind]
         if not any(norm[:n] in openings for n in sizes):
             return None  # (the pattern is literal phrases anchored at the start: no match)
-        rx = self._start_re.get(kind)
-        if rx is None:
-            rx = self._start_re[kind] = regex.compile(self.start_src[kind])
-        m = rx.match(norm)
-        if m is None:
+        phrase = self._phrase_at(kind, norm, 0, {}) if kind == "ai-identity" else self._phrase(kind, norm, 0)
+        if phrase is None:
             return None
-        phrase = m.group(m.lastindex or 0).strip()
+        phrase = phrase.strip()
         return Hit(self.entries[kind][phrase], phrase)
+
+    def _phrase(self, kind: str, norm: str, pos: int) -> str | None:
+        """The first phrase of the pattern's alternation (the longest) written at ``pos``."""
+        by_opening = self._by_opening[kind]
+        best = None
+        for n in range(1, _OPENING_CHARS + 1):
+            for p in by_opening.get(norm[pos : pos + n], ()) if pos + n <= len(norm) else ():
+                if (best is None or len(p) > len(best)) and norm.startswith(p, pos) and (
+                        _UNSPACED_END_RE.search(p) or _BOUNDARY_RE.match(norm, pos + len(p))):
+                    best = p
+                    break  # (the group is longest first)
+        return best
+
+    def _phrase_at(self, kind: str, norm: str, pos: int, failed: dict[int, None]) -> str | None:
+        """As the pattern's greedy run of connectors before the phrase, backtracking:
+        the longest connector at ``pos`` that leads to a phrase, else none."""
+        if pos in failed:
+            return None
+        for c in self._connectors:
+            if norm.startswith(c, pos):
+                found = self._phrase_at(kind, norm, pos + len(c), failed)
+                if found is not None:
+                    return found
+        found = self._phrase(kind, norm, pos)
+        if found is None:
+            failed[pos] = None
+        return found
 
     def whole(self, kind: str, norm: str) -> Hit | None:
         entry = self.lines[kind].get(norm)

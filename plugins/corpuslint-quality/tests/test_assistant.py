@@ -268,13 +268,17 @@ _CATALOGUE = A.Catalogue(A.builtin_catalogue())
 _WHOLE = {k: regex.compile(src) for k, src in _CATALOGUE.start_src.items() if src is not None}
 
 
-def test_a_text_that_opens_with_no_phrase_compiles_no_start_pattern():
-    """Real Arabic text (the Debian handbook's contents, no reply boilerplate) is checked
-    without compiling a start pattern (each an alternation of hundreds of phrases); a
-    refusal compiles its own."""
+def test_matching_the_start_phrases_compiles_no_alternation(monkeypatch):
+    """Real Arabic text (the Debian handbook's contents, no reply boilerplate) and a real
+    refusal are checked without compiling a start pattern (each an alternation of hundreds
+    of phrases, ~20 ms of ``regex`` parsing): ``Catalogue.start`` compares the literal
+    phrases that share the text's first characters; the refusal is still found."""
+    compiled = []
+    real = regex.compile
+    monkeypatch.setattr(A.regex, "compile", lambda src, *a, **k: compiled.append(src) or real(src, *a, **k))
     rule = AssistantDisclaimer()
     text = (DATA / "debian-handbook-ar-contents.txt").read_text(encoding="utf-8")
     assert list(rule.check(Document("contents.txt", text, language="ar"))) == []
-    assert rule.catalogue("ar")._start_re == {}
     assert found(REPLIES["glaive_toolcall_en_demo:55.2"], rules=(AssistantDisclaimer,))
-    assert set(_DEFAULT[AssistantDisclaimer].catalogue(None)._start_re) >= {"refusal"}
+    assert found("However, as an AI language model, I cannot browse the internet.", rules=(AssistantDisclaimer,))
+    assert [src for src in compiled if len(src) > 500] == []
