@@ -119,7 +119,7 @@ def hash_utf8(data: bytes, language: str | None = None) -> str:
 # -- declared languages --------------------------------------------------------------
 # A tag as BCP 47 writes it ("tr", "fr-CA", "zh-Hant") or as language identifiers label
 # text (datatrove's GlotLID filter: "tur_Latn"); only the primary subtag is kept.
-_LANGUAGE_TAG_RE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
+_LANGUAGE_TAG_RE = lazy_re(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
 # ISO 639-2/3 codes of languages that have a two-letter code (BCP 47 uses the shorter):
 # ``dictionaries/iso639_two_letter.txt`` (every such language, from the ISO 639-3 table: "tgl"
 # -> "tl", "swa" -> "sw", "fre" -> "fr"), and the standard individual language of a

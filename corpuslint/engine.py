@@ -65,7 +65,7 @@ PARALLEL_MIN_DOCS = 64
 # finding names them), so a 100 MB single line costs a small multiple of its size.
 MAX_LINE_CHARS = 1_000_000
 LONG_LINE_FAMILIES = frozenset({"whitespace", "input"})
-_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+_NEWLINE_RE = lazy_re(r"\r\n|\n|\r")
 
 
 def longest_line(text: str) -> tuple[int, int, int]:

@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import regex
 
-from .text.lazy_regex import lazy
+from .text.lazy_regex import lazy, lazy_re
 from .text.lines import Literals, lines_holding
 
 if TYPE_CHECKING:
@@ -171,9 +171,9 @@ _COLON_CONTAINER = "corpuslint_colon"
 _CONTAINER_OPEN = frozenset({f"container_{_SLASH_CONTAINER}_open", f"container_{_COLON_CONTAINER}_open"})
 # A container opener names its kind: ``/// tip | Consejo``, ``:::{note}``, ``:::tip[Title]``,
 # ``::: warning``; a bare ``///`` or ``:::`` only closes one.
-_CONTAINER_NAME_RE = re.compile(r"[ \t]*(?:\{[\w:.-]+\}|[A-Za-z][\w.-]*)")
+_CONTAINER_NAME_RE = lazy_re(r"[ \t]*(?:\{[\w:.-]+\}|[A-Za-z][\w.-]*)")
 # A line that closes a container: its marker characters only.
-_CONTAINER_CLOSE_RE = re.compile(r"[ \t]*(?:/{3,}|:{3,})[ \t]*$")
+_CONTAINER_CLOSE_RE = lazy_re(r"[ \t]*(?:/{3,}|:{3,})[ \t]*$")
 
 
 _CONTAINER_FIRST = {f"container_{_SLASH_CONTAINER}": frozenset("/"), f"container_{_COLON_CONTAINER}": frozenset(":"),
@@ -198,7 +198,7 @@ def _container_opener(params: str, *_markup) -> bool:
 # tags ``{% include x.html %}``, MkDocs include macros ``{* ../../docs_src/x.py hl[9] *}``,
 # Hugo shortcodes ``{{< figure src="x" >}}``, and attribute lists ``{ #recap }``,
 # ``{: .note }``, ``{#id .class key=value}`` (Python-Markdown attr_list, Pandoc, kramdown).
-_TEMPLATE_RE = re.compile(
+_TEMPLATE_RE = lazy_re(
     r"\{%[^\n]*?%\}|\{\*[^\n]*?\*\}|\{\{[<%][^\n]*?[>%]\}\}"
     r"|\{:?[ \t]*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
     r"(?:[ \t]+(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)))*[ \t]*\}"
@@ -538,13 +538,13 @@ _CODE_PUNCT_LINE_RE = lazy(
 )
 # Configuration and code syntax: ``KEY=value``, a line ending in ``{`` or ``\``, or in
 # ``;`` / ``}`` after an assignment, a variable or a call (``key = "x";``, ``f(x) {...}``).
-_CONFIG_LINE_RE = regex.compile(
+_CONFIG_LINE_RE = lazy(
     r"^[ \t]*(?:[A-Za-z_][\w.-]*=[^\s=]\S*|[A-Z_][A-Z0-9_]*=[^\n\r]*|[^\n\r]*[^\s.!?؟][ \t]*[{\\]"
     r"|(?=[^\n\r]*?(?:\s=\s|=[\"'\d]|\$\w|\w\())[^\n\r]*[;}])[ \t]*(?=\r?$)",
     regex.MULTILINE,
 )
 # Columns: two or more inner gaps of 2+ spaces (command output, aligned tables).
-_COLUMNS_LINE_RE = regex.compile(r"^[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*(?=\r?$)", regex.MULTILINE)
+_COLUMNS_LINE_RE = lazy(r"^[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*\S(?: {2,}|\t)\S[^\n\r]*(?=\r?$)", regex.MULTILINE)
 # Machine lines: PGP/PEM armour, `word URL-or-path` (sources.list `deb https://...`),
 # a Debian changelog trailer ` -- Name <e-mail>  Date` and header `package (version)
 # distributions; urgency=medium` (the two lines dpkg-parsechangelog reads: deb-changelog(5)),
@@ -555,7 +555,7 @@ _CHANGELOG_HEADERS = (
     r"[a-z0-9][a-z0-9+.-]+ \([^()\s]+\)(?:[ \t]+[\w.+/-]+)+;[ \t]*urgency=\w+[^\n\r]*"
     r"|\d{4}-\d\d-\d\d(?:[ \t]+\d{1,2}:\d\d(?::\d\d)?)?(?:[ \t]+[+-]\d{4})?[ \t]+[^<@\s][^<@\n\r]*?[ \t]+(?:<?[^<>\s@]+@[^<>\s]+>?|<[^<>@\s]+ at [^<>@\s]+>):?"
 )
-_MACHINE_LINE_RE = regex.compile(
+_MACHINE_LINE_RE = lazy(
     r"^[ \t]*(?:-----(?:BEGIN|END) [A-Z0-9 ]+-----| -- [^<\n\r]+<[^>\s]+@[^>\s]+>  \S[^\n\r]*"
     rf"|{_CHANGELOG_HEADERS}"
     r"|[a-z][\w.-]*[ \t]+(?:[a-z][\w+.-]*://|/)\S*(?:[ \t][^\n\r]*)?)[ \t]*(?=\r?$)",
@@ -657,7 +657,7 @@ _INDENTED_LINE_RE = lazy(r"^(?: {2,}|\t)\S[^\n\r]*(?=\r?$)", regex.MULTILINE)
 # rendered for a terminal, a formula with ``─────`` fraction bars), or a table row
 # between ASCII pipes (``| ls -l | list files |``).
 _BOX_CHAR_RE = lazy(r"[\u2500-\u257f]")
-_DRAWN_LINE_RE = regex.compile(
+_DRAWN_LINE_RE = lazy(
     r"^(?=[^\n\r]*\w)(?:[^\n\r]*[\u2500-\u257f][^\n\r]*|[^\S\n\r]*\|[^\n\r]*\|[^\S\n\r]*)(?=\r?$)", regex.MULTILINE
 )
 # A comment line; not a line of hashtags (``#كوريا #روسيا #عاجل``: scraped tag lists).
@@ -976,7 +976,7 @@ _PROGRAM_NAME_RE = lazy(r"[a-z][a-z0-9]*(?:[-._][a-z0-9]+|[0-9][a-z0-9]*)+")
 
 
 # What every _PROMPT_RE line holds: a prompt sign then a space or tab (``re``).
-_PROMPT_TRIGGER_RE = re.compile(r"[#$%>][ \t]")
+_PROMPT_TRIGGER_RE = lazy_re(r"[#$%>][ \t]")
 
 
 def _prompt_matches(text: str):
@@ -1019,7 +1019,7 @@ def _is_sentence(line: str) -> bool:
 
 
 _WORD_RUN_RE = lazy(r"\S+")
-_NO_SPACE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]{12}")
+_NO_SPACE_SCRIPT_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]{12}")
 
 
 def reads_as_prose(line: str) -> bool:
@@ -1365,8 +1365,8 @@ def has_placeholder(text: str) -> bool:
 # attribution) between lines holding only "%".
 FORTUNE_SEPARATOR = "%"
 FORTUNE_MIN_SEPARATORS = 3
-_FORTUNE_SEPARATOR_RE = re.compile(r"^[ \t]*%[ \t]*\r?$", re.MULTILINE)
-_PERCENT_LINE_RE = re.compile(r"^[ \t]*%", re.MULTILINE)
+_FORTUNE_SEPARATOR_RE = lazy_re(r"^[ \t]*%[ \t]*\r?$", re.MULTILINE)
+_PERCENT_LINE_RE = lazy_re(r"^[ \t]*%", re.MULTILINE)
 
 
 def fortune_separators(doc: "Document") -> tuple[int, ...]:

@@ -37,15 +37,15 @@ if TYPE_CHECKING:
 # milliseconds, WebVTT a full stop (both are accepted in both: tools mix them). Digits are
 # counted loosely (``0:0:3.540`` is written by real tools), the shape is not.
 _TIME = r"(?:\d{1,3}:)?\d{1,2}:\d{1,2}[.,]\d{1,3}"
-_TIMING_RE = re.compile(rf"[ \t]*{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t]+[^\n]*)?[ \t]*")
+_TIMING_RE = lazy_re(rf"[ \t]*{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t]+[^\n]*)?[ \t]*")
 _SBV_TIMING_RE = lazy_re(rf"[ \t]*{_TIME},{_TIME}[ \t]*")  # SubViewer (YouTube .sbv): start,end
-_HEADER_RE = re.compile(r"WEBVTT(?:[ \t][^\n]*)?")
-_VTT_BLOCK_RE = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t][^\n]*)?[ \t]*")
-_INDEX_RE = re.compile(r"[ \t]*\d+[ \t]*")
+_HEADER_RE = lazy_re(r"WEBVTT(?:[ \t][^\n]*)?")
+_VTT_BLOCK_RE = lazy_re(r"(?:NOTE|STYLE|REGION)(?:[ \t][^\n]*)?[ \t]*")
+_INDEX_RE = lazy_re(r"[ \t]*\d+[ \t]*")
 # Inline markup in caption text: WebVTT cue spans (c, i, b, u, v, lang, ruby, rt, with
 # classes and an annotation) and timestamps; SubRip's HTML-like <i> <b> <u> <font ...>;
 # ASS override blocks that SubRip files carry ({\an8}, {\i1}).
-_TAG_RE = re.compile(
+_TAG_RE = lazy_re(
     r"</?(?:[ibu]|c|v|lang|ruby|rt|font)(?:\.[\w-]+)*(?:[ \t][^<>\n]*)?>"
     r"|<(?:\d{1,3}:)?\d{1,2}:\d{1,2}\.\d{1,3}>"
     r"|\{\\[^{}\n]*\}",

@@ -23,6 +23,7 @@ from .. import structure
 from ..document import Document, hash_utf8, language_tag
 from ..files import ReadProblem, Source
 from ..findings import Location
+from ..text.lazy_regex import lazy_re
 
 
 @dataclass(frozen=True)
@@ -632,10 +633,10 @@ PLAN_MIN_RECORDS = 5
 # prefix) made of ASCII words joined by "-", "_" or "." or written camelCase, opening in
 # lower case: Fluent's ``update-failed-main`` and ``aboutDialog-title.title``, a
 # .properties file's ``malformedURI2``; not a number, a hash, a title ("Albert_Einstein").
-_MESSAGE_KEY_RE = re.compile(r"[a-z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*|(?:[-_.][A-Za-z][A-Za-z0-9]*)+)"
-                             r"(?:[-_.][A-Za-z0-9]+)*")
+_MESSAGE_KEY_RE = lazy_re(r"[a-z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*|(?:[-_.][A-Za-z][A-Za-z0-9]*)+)"
+                          r"(?:[-_.][A-Za-z0-9]+)*")
 # Fluent's placeables in a message's text: ``{ $displayUrl }``, ``{ -brand-short-name }``.
-FLUENT_PLACEABLE_RE = re.compile(r"\{ ?[$-][A-Za-z][\w-]*(?:\.[\w-]+)?(?:\([^(){}]*\))? ?\}")
+FLUENT_PLACEABLE_RE = lazy_re(r"\{ ?[$-][A-Za-z][\w-]*(?:\.[\w-]+)?(?:\([^(){}]*\))? ?\}")
 # Messages are interface strings: half of a catalogue's texts have at most this many words
 # (Firefox's: 3; Sphinx's: 6); a dataset whose ids happen to read as keys has longer texts.
 MESSAGE_MEDIAN_WORDS = 12

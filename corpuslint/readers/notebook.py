@@ -44,11 +44,12 @@ from typing import Callable, Iterator, Mapping
 from ..files import ReadProblem, Source
 from ..structure import CODE, NOTEBOOK_CELL, Region
 from .base import FileProblem, ReaderOptions, RecordDocument, RecordReader
+from ..text.lazy_regex import lazy_re
 
 CELL = "cell "  # a cell's record: "cell 3" (``findings.where`` shows it without ``#``)
 _DECODER = json.JSONDecoder()
 _WS = " \t\n\r"
-_NON_ASCII_ESCAPE_RE = re.compile(r"\\u(?!00[0-7][0-9a-fA-F])[0-9a-fA-F]{4}")
+_NON_ASCII_ESCAPE_RE = lazy_re(r"\\u(?!00[0-7][0-9a-fA-F])[0-9a-fA-F]{4}")
 
 
 def cell_record(number: int) -> str:
@@ -92,8 +93,8 @@ class NotebookCell(RecordDocument):
 
 # Math in a markdown cell, as Jupyter's MathJax reads it: ``$$..$$``, ``\\[..\\]``,
 # ``\\(..\\)``, a LaTeX environment, ``$..$`` on one line (not ``$ `` opening nor `` $`` closing)
-_MATH_RE = re.compile(r"\$\$.+?\$\$|\\\[.*?\\\]|\\\(.*?\\\)|\\begin\{([a-z]+\*?)\}.*?\\end\{\1\}"
-                      r"|(?<![\\$])\$(?=[^\s$])[^$\n]*?(?<=[^\s\\])\$(?!\d)", re.DOTALL)
+_MATH_RE = lazy_re(r"\$\$.+?\$\$|\\\[.*?\\\]|\\\(.*?\\\)|\\begin\{([a-z]+\*?)\}.*?\\end\{\1\}"
+                   r"|(?<![\\$])\$(?=[^\s$])[^$\n]*?(?<=[^\s\\])\$(?!\d)", re.DOTALL)
 _MATH_TRIGGER = ("$", "\\[", "\\(", "\\begin")
 
 
@@ -337,8 +338,8 @@ def _members(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
 # -- where a cell's characters are in the notebook file (SARIF regions) -----------------
 
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
-_PLAIN_RUN_RE = re.compile(r'[^"\\]+')
-_FILE_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+_PLAIN_RUN_RE = lazy_re(r'[^"\\]+')
+_FILE_NEWLINE_RE = lazy_re(r"\r\n|\n|\r")
 
 
 def cell_number(path: str, record) -> int | None:

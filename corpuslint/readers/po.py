@@ -43,12 +43,13 @@ from ..document import hash_utf8, language_tag
 from ..files import ReadProblem, Source
 from ..structure import MESSAGE
 from .base import FileProblem, ReaderOptions, RecordDocument, RecordReader
+from ..text.lazy_regex import lazy_re
 
-_KEYWORD_RE = re.compile(r'^(\s*)(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+"')
-_STRING_RE = re.compile(r'^(\s*)"')
+_KEYWORD_RE = lazy_re(r'^(\s*)(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+"')
+_STRING_RE = lazy_re(r'^(\s*)"')
 _UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 _ESCAPE = {v: "\\" + k for k, v in _UNESCAPE.items()}
-_ESCAPE_RE = re.compile(r'[\\"\n\t\r\a\b\f\v]')
+_ESCAPE_RE = lazy_re(r'[\\"\n\t\r\a\b\f\v]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +229,7 @@ TEAM_LANGUAGES = {
     "yiddish": "yi", "amharic": "am", "tigrinya": "ti", "greek": "el", "turkish": "tr", "russian": "ru",
     "ukrainian": "uk", "hindi": "hi", "bengali": "bn", "khmer": "km", "thai": "th", "dzongkha": "dz",
 }
-_TEAM_NAME_RE = re.compile(r"\s*([A-Za-z][A-Za-z ]*?)\s*(?:[<(\[,]|$)")
+_TEAM_NAME_RE = lazy_re(r"\s*([A-Za-z][A-Za-z ]*?)\s*(?:[<(\[,]|$)")
 
 
 def team_language(value: str | None) -> str | None:
@@ -241,8 +242,8 @@ def team_language(value: str | None) -> str | None:
 
 # Plural-Forms: "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : ...);" -- a C expression
 # in n, evaluated here by a small parser (data is never code: no eval).
-_PLURAL_RE = re.compile(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+);?")
-_TOKEN_RE = re.compile(r"\s*(?:(\d+)|(n)|(\|\||&&|==|!=|<=|>=|[-+*/%<>?:!()]))")
+_PLURAL_RE = lazy_re(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+);?")
+_TOKEN_RE = lazy_re(r"\s*(?:(\d+)|(n)|(\|\||&&|==|!=|<=|>=|[-+*/%<>?:!()]))")
 _BINARY = {"||": 1, "&&": 2, "==": 3, "!=": 3, "<": 4, ">": 4, "<=": 4, ">=": 4, "+": 5, "-": 5, "*": 6, "/": 6, "%": 6}
 OFTEN = 5  # msgfmt: a form is used "often" when 5 or more of n = 0..1000 select it
 # Real formulas are under 200 characters (the longest, Arabic's, ~110); a longer one is

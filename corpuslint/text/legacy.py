@@ -15,6 +15,7 @@ import re
 import shlex
 from pathlib import Path
 from typing import NamedTuple
+from .lazy_regex import lazy_re
 
 # Codecs that decode the same bytes into the same text as charset-normalizer's best guess
 # (``CharsetMatch.could_be_from_charset``) are named in this order, the most used first: a
@@ -25,9 +26,9 @@ PREFERRED = ("cp1252", "cp1251", "koi8_r", "cp1250", "iso8859_15", "cp866", "gb1
 # (0 clean, 1 chaos) of the decoded text at most this.
 MAX_CHAOS = 0.1
 # Bytes that start a valid UTF-8 sequence of two to four bytes.
-_UTF8_MULTIBYTE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_NON_ASCII_RE = re.compile(rb"[\x80-\xff]+")
-_C1_BYTES_RE = re.compile(rb"[\x80-\x9f]")
+_UTF8_MULTIBYTE_RE = lazy_re(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_NON_ASCII_RE = lazy_re(rb"[\x80-\xff]+")
+_C1_BYTES_RE = lazy_re(rb"[\x80-\x9f]")
 
 
 def iconv_name(codec: str) -> str:
@@ -101,18 +102,18 @@ def conversion_hint(data: bytes, path: str) -> str:
 # Each with what a document read so shows somewhere (searched first, at C speed: a small
 # Cyrillic letter before two capitals, three Latin-1 letters of the upper half in a row, a
 # Latin letter beside a Cyrillic one, cp1252's signs of the bytes 0x80-0x9F in a row).
-_INVERTED_SIGN = re.compile("[а-яё][А-ЯЁ]{2}")
-_HIGH_LATIN_SIGN = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3}")
-_MIXED_SIGN = re.compile("[A-Za-z\u00c0-\u00ff][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u00ff]")
+_INVERTED_SIGN = lazy_re("[а-яё][А-ЯЁ]{2}")
+_HIGH_LATIN_SIGN = lazy_re("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3}")
+_MIXED_SIGN = lazy_re("[A-Za-z\u00c0-\u00ff][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z\u00c0-\u00ff]")
 # cp1252's characters of the bytes 0x80-0x9F (or Latin-1's C1 controls), each before another
 # character, twice in a row: Shift-JIS's lead bytes (``‚Ì‚·``, ``\x93ú\x96{``)
-_SJIS_SIGN = re.compile("(?:[\u0080-\u009f\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-                        "\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]\\S){2}")
+_SJIS_SIGN = lazy_re("(?:[\u0080-\u009f\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                     "\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]\\S){2}")
 # A Latin letter beside a Han character or a kana, twice: UTF-8 of Latin-1's letters read as GBK
 # (two bytes "\xc3\xbc", ü, are the GBK character 眉: "F眉r", "Klavierst眉ck")
 _CJK_SIGN_RANGE = "\u3040-\u30ff\u3400-\u9fff"
-_LATIN_HAN_SIGN = re.compile(f"(?:[A-Za-z][{_CJK_SIGN_RANGE}]|[{_CJK_SIGN_RANGE}][A-Za-z]).*?"
-                             f"(?:[A-Za-z][{_CJK_SIGN_RANGE}]|[{_CJK_SIGN_RANGE}][A-Za-z])")
+_LATIN_HAN_SIGN = lazy_re(f"(?:[A-Za-z][{_CJK_SIGN_RANGE}]|[{_CJK_SIGN_RANGE}][A-Za-z]).*?"
+                          f"(?:[A-Za-z][{_CJK_SIGN_RANGE}]|[{_CJK_SIGN_RANGE}][A-Za-z])")
 LATIN1_READING = "sloppy-windows-1252"  # read as cp1252, or as Latin-1 (``round_trip``)
 MIXUPS = (
     ("sloppy-windows-1251", "koi8_r", _INVERTED_SIGN),  # лМБУУЙЮЕУЛЙЕ: case-inverted Cyrillic
@@ -146,10 +147,10 @@ CODEC_NAMES = {"sloppy-windows-1251": "CP1251", LATIN1_READING: "Latin-1/CP1252"
 _L = "[^\\W\\d_]"  # a letter
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"  # kana, Han, Hangul, half-width kana
 # (Hebrew too: Danish ``på`` "repaired" as cp1255 is ``pו``)
-_MIXED_WORD_RE = re.compile(f"{_L}*(?:[A-Za-z\u00c0-\u024f][\u0400-\u04ff\u05d0-\u05ea{_CJK}]|"
-                            f"[\u0400-\u04ff\u05d0-\u05ea{_CJK}][A-Za-z\u00c0-\u024f]){_L}*")
-_INVERTED_WORD_RE = re.compile(f"(?<!{_L})[\u00df-\u00ff\u0430-\u045f][A-Z\u00c0-\u00de\u0400-\u042f]{{2,}}(?!{_L})")
-_HIGH_LATIN_WORD_RE = re.compile(f"(?<!{_L})[\u00c0-\u00ff]{{3,}}(?!{_L})")
+_MIXED_WORD_RE = lazy_re(f"{_L}*(?:[A-Za-z\u00c0-\u024f][\u0400-\u04ff\u05d0-\u05ea{_CJK}]|"
+                         f"[\u0400-\u04ff\u05d0-\u05ea{_CJK}][A-Za-z\u00c0-\u024f]){_L}*")
+_INVERTED_WORD_RE = lazy_re(f"(?<!{_L})[\u00df-\u00ff\u0430-\u045f][A-Z\u00c0-\u00de\u0400-\u042f]{{2,}}(?!{_L})")
+_HIGH_LATIN_WORD_RE = lazy_re(f"(?<!{_L})[\u00c0-\u00ff]{{3,}}(?!{_L})")
 _WRONG_WORD_RES = (_MIXED_WORD_RE, _INVERTED_WORD_RE, _HIGH_LATIN_WORD_RE)
 # Repairs of a document are made only with this many such words (or ftfy's bad sequences) on
 # its lines that show a sign at least, the repair leaving at most a third of the number
@@ -184,10 +185,10 @@ def wrongness(text: str) -> int:
 # (random strings: 99.99 % differ by 0.67 or more).
 _BIGRAMS = Path(__file__).resolve().parent.parent / "dictionaries" / "ru_letter_bigrams.txt"
 _RUSSIAN_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-_RUSSIAN_WORD_RE = re.compile(f"[{_RUSSIAN_LETTERS}]+")
-_CYRILLIC_LETTER_RE = re.compile("[\u0400-\u04ff]")
-_CYRILLIC_WORD_RE = re.compile("[\u0400-\u04ff]+")
-_LETTER_RE = re.compile(_L)
+_RUSSIAN_WORD_RE = lazy_re(f"[{_RUSSIAN_LETTERS}]+")
+_CYRILLIC_LETTER_RE = lazy_re("[\u0400-\u04ff]")
+_CYRILLIC_WORD_RE = lazy_re("[\u0400-\u04ff]+")
+_LETTER_RE = lazy_re(_L)
 MIN_RUSSIAN_MARGIN = 0.3
 # A Cyrillic repair outranks a repair into another script only when its letter pairs are this
 # likely at least (``russian_likeness``): Russian about -2.5, Ukrainian -2.7; Hebrew cp1255 read
@@ -266,8 +267,8 @@ _SIGNS = tuple(dict.fromkeys(sign for _, _, sign in MIXUPS))
 
 def might_be_misread(text: str) -> bool:
     """Does ``text`` show a sign of a legacy codec mix-up (``MIXUPS``) anywhere? (cheap: for
-    most documents, no)"""
-    return any(sign.search(text) for sign in _SIGNS)
+    most documents, no: each sign holds a character outside ASCII)"""
+    return not text.isascii() and any(sign.search(text) for sign in _SIGNS)
 
 
 # Cyrillic letters that look like Latin ones (Unicode's confusables of ASCII letters): a word
@@ -275,8 +276,8 @@ def might_be_misread(text: str) -> bool:
 # no sign of Latin-1 read as cp1251, whose words hold letters no Latin one looks like
 # (``WaЯenhoven``, ``Mьller``); its "repair" (``escaðe``) is no more a word than it is.
 _LATIN_LOOKING_CYRILLIC = "аеорсухіјѕһԁԛԝӏАВЕКМНОРСТХУІЈЅҺԚԜ"
-_HOMOGLYPH_WORD_RE = re.compile(f"(?<!{_L})(?=[A-Za-z{_LATIN_LOOKING_CYRILLIC}]*[{_LATIN_LOOKING_CYRILLIC}])"
-                                f"(?=[A-Za-z{_LATIN_LOOKING_CYRILLIC}]*[A-Za-z])[A-Za-z{_LATIN_LOOKING_CYRILLIC}]+(?!{_L})")
+_HOMOGLYPH_WORD_RE = lazy_re(f"(?<!{_L})(?=[A-Za-z{_LATIN_LOOKING_CYRILLIC}]*[{_LATIN_LOOKING_CYRILLIC}])"
+                             f"(?=[A-Za-z{_LATIN_LOOKING_CYRILLIC}]*[A-Za-z])[A-Za-z{_LATIN_LOOKING_CYRILLIC}]+(?!{_L})")
 
 
 def homoglyph_words(text: str) -> int:
@@ -451,7 +452,7 @@ UTF8_READINGS = ("cp1252", "cp1251", "cp1255", "cp1250", "cp1253", "cp1254", "cp
 _MISREAD_AROUND = 12  # characters read on each side of the one asked about
 MIN_MISREAD_SEQUENCES = 2  # valid UTF-8 sequences in the run at least (``Ã\u00a0`` alone may be meant)
 # The characters asked about: a no-break space, a soft hyphen, a middle dot, a C1 control.
-_SUSPECT_CHAR_RE = re.compile("[\u00a0\u00ad\u00b7\u0080-\u009f]")
+_SUSPECT_CHAR_RE = lazy_re("[\u00a0\u00ad\u00b7\u0080-\u009f]")
 
 
 def _byte_read_as(char: str, codec: str) -> int | None:

@@ -33,7 +33,7 @@ _ARABIC_ONLY = lazy(r"[\u064A\u0643\u0629\u0649]")
 # on an Arabic layout writes ي ك for ی ک but keeps these ("سپس", "گزینه").
 _NEVER_ARABIC = lazy(r"[\u067E\u0686\u0698\u06AF\u06C0\u0679\u0688\u0691\u06BA\u06D2\u06BE\u06C1\u06C3]")
 _TAA_MARBUTA = "\u0629"  # ة: Arabic's feminine ending; Persian and Urdu write ه (اجازه, not اجازة)
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")  # (re: faster counts, same code points)
+_ARABIC_LETTER = lazy_re(r"[\u0621-\u064A\u0671-\u06D3]")  # (re: faster counts, same code points)
 # Letters of other Arabic-script languages that Arabic, Persian and Urdu never use
 # (CLDR exemplars): their text goes to none of the three dictionaries.
 # A letter two of them share (ې, ۆ) counts for both. Left out: ڤ (U+06A4), which Arabic
@@ -51,7 +51,7 @@ _OTHER_LETTERS = {
     ),
 }
 # ae ە (U+06D5): a letter of Kurdish and Uyghur, never of Arabic, Persian or Urdu.
-_AE = re.compile("\u06d5")
+_AE = lazy_re("\u06d5")
 # Every language ``arabic_script_language`` tells apart.
 ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", *_OTHER_LETTERS})
 _ANY_OTHER = lazy("|".join(p.pattern for p in _OTHER_LETTERS.values()))
@@ -151,7 +151,7 @@ def arabic_script_language(text: str, default: str | None = None, declared: str 
 
 # Uthmani (Quranic) orthography: alef wasla, small high letters and stop signs. Its
 # spelling (الصلوة، ءاتينا) is canonical, not modern Arabic: no modern dictionary fits.
-_UTHMANI = re.compile(r"[\u0671\u06D6-\u06ED]")
+_UTHMANI = lazy_re(r"[\u0671\u06D6-\u06ED]")
 
 
 def is_uthmani(text: str) -> bool:

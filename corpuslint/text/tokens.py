@@ -50,9 +50,9 @@ CJK_WORDS_PER_CHAR = 0.6
 SEA_WORDS_PER_CHAR = 0.3
 
 _SPACELESS_RE = lazy(rf"[{SPACELESS_CLASS}]")
-_CJK_RE = regex.compile(rf"[{CJK_CLASS}]")
+_CJK_RE = lazy(rf"[{CJK_CLASS}]")
 # one spaceless character with its combining marks, or a run of other word characters
-_TOKEN_RE = regex.compile(
+_TOKEN_RE = lazy(
     rf"[{SPACELESS_CLASS}]\p{{M}}*|[[\w]--[_{SPACELESS_CLASS}]]+",
     regex.V1,
 )

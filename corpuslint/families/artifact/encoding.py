@@ -13,7 +13,7 @@ from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import CODE
-from ...text.lazy_regex import lazy
+from ...text.lazy_regex import lazy, lazy_re
 from ...text.legacy import might_be_misread, misread_utf8_bytes, misreading
 
 _FFFD_RE = lazy("\ufffd+")
@@ -24,7 +24,7 @@ _SUSPECT_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u01
 
 
 # A run of C1 control characters, and what stands right around it (A105's lost-byte case).
-_C1_RUN_RE = re.compile("[\u0080-\u009f]+")
+_C1_RUN_RE = lazy_re("[\u0080-\u009f]+")
 _ENDS_IN_LETTER_RE = lazy(r"(\p{L})\p{M}*\Z")
 _STARTS_WITH_RE = lazy(r"(\p{L})|\p{M}")
 _LATIN_RE = lazy(r"\p{Latin}")
@@ -356,8 +356,8 @@ def mojibake_spans(doc: Document) -> list[MojibakeSpan]:
 # of 0x90-0xAA (``׳›׳�``), three in a row; cp1255 leaves 0x90 and 0x9A, 0x9C-0x9F undefined (א ך ל ם מ ן),
 # read as U+FFFD: such a line is lost, no round trip.
 _CP1255_SECOND = "".join(dict.fromkeys(bytes(range(0x90, 0xAB)).decode("cp1255", errors="replace")))
-_UTF8_HEBREW_AS_CP1255_RE = re.compile(f"(?:\u05f3[{re.escape(_CP1255_SECOND)}]){{3}}")
-_UTF8_HEBREW_AS_CP1255_SPAN_RE = re.compile(f"\u05f3[{re.escape(_CP1255_SECOND)}](?:.*\u05f3[{re.escape(_CP1255_SECOND)}])?")
+_UTF8_HEBREW_AS_CP1255_RE = lazy_re(f"(?:\u05f3[{re.escape(_CP1255_SECOND)}]){{3}}")
+_UTF8_HEBREW_AS_CP1255_SPAN_RE = lazy_re(f"\u05f3[{re.escape(_CP1255_SECOND)}](?:.*\u05f3[{re.escape(_CP1255_SECOND)}])?")
 
 
 def _utf8_hebrew_as_cp1255(content: str) -> tuple[int, int, str | None] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import regex
 
 from ...document import Document
 from ...findings import Edit, Fix, Severity
@@ -14,16 +13,16 @@ from .encoding import mojibake_byte
 _DOTTED_RE = lazy(r"[\p{L}\p{M}\p{N}]+(?:\u00b7[\p{L}\p{M}\p{N}]+)+")
 # Scripts that use the dot themselves: the Chinese and Japanese name separator (间隔号,
 # "理查德·马修·斯托曼", "C·克拉克", "雨霖铃·寒蝉凄切"), Korean.
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # Catalan's geminate l (the letter "l·l": "mil·lisegons", "col·lecció").
-_CATALAN_RE = regex.compile(r"(?i)(?<=l)\u00b7(?=l)")
+_CATALAN_RE = lazy(r"(?i)(?<=l)\u00b7(?=l)")
 # French inclusive writing: a suffix of up to four lower-case letters after the dot
 # ("sélectionné·e·s", "étudiant·es", "acteur·rice").
-_SUFFIX_RE = regex.compile(r"\p{Ll}{1,4}")
+_SUFFIX_RE = lazy(r"\p{Ll}{1,4}")
 # A Greek letter (with its accents) ending a word and one opening the next: between them a single dot is the ano teleia, the
 # Greek semicolon (U+0387 normalises to U+00B7).
-_GREEK_END_RE = regex.compile(r"(?=\p{L})\p{sc=Greek}\p{M}*\Z")
-_GREEK_START_RE = regex.compile(r"(?=\p{L})\p{sc=Greek}")
+_GREEK_END_RE = lazy(r"(?=\p{L})\p{sc=Greek}\p{M}*\Z")
+_GREEK_START_RE = lazy(r"(?=\p{L})\p{sc=Greek}")
 MIN_WORD_CHARS = 2
 
 

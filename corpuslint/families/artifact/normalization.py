@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
 
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
+from ...text.lazy_regex import lazy
 
-_CLUSTER_RE = regex.compile(r"\X")  # extended grapheme clusters: NFC composes and reorders inside one
-_HEBREW_RE = regex.compile(r"\p{scx=Hebrew}")  # (Script_Extensions: the points and marks too)
-_ARABIC_RE = regex.compile(r"\p{scx=Arabic}")  # (the harakat, hamza above and tatweel too)
+_CLUSTER_RE = lazy(r"\X")  # extended grapheme clusters: NFC composes and reorders inside one
+_HEBREW_RE = lazy(r"\p{scx=Hebrew}")  # (Script_Extensions: the points and marks too)
+_ARABIC_RE = lazy(r"\p{scx=Arabic}")  # (the harakat, hamza above and tatweel too)
 
 
 def non_nfc_runs(line: str) -> list[tuple[int, int, str]]:

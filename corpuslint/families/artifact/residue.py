@@ -154,7 +154,7 @@ def _reference_page(doc: Document, dominant: str, max_tokens: int, memo: dict) -
 
 # A definition list's description (Pandoc, PHP Markdown Extra; markdownify writes a <dl> so):
 # ":   Its text", the colon or tilde indented up to three spaces, under its term.
-_DEFINITION_RE = regex.compile(r"[ ]{0,3}[:~][ \t]+\S")
+_DEFINITION_RE = lazy(r"[ ]{0,3}[:~][ \t]+\S")
 
 
 def _definition_term(doc: Document, index: int) -> bool:

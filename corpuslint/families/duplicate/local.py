@@ -32,13 +32,13 @@ from ...structure import (
     unwrapped,
 )
 from ...text import normalize
-from ...text.lazy_regex import lazy
+from ...text.lazy_regex import lazy, lazy_re
 from ...text.tokens import SCRIPT_FULL_STOPS
 from . import lsh, meaning, regions
 from . import units as U
 
 FAMILY = "duplicate"
-_SYMBOL_RE = regex.compile(r"[^\p{L}\p{M}\p{N}\s.,;:!?'\"“”‘’«»()\[\]\-–—…،؛؟۔]")
+_SYMBOL_RE = lazy(r"[^\p{L}\p{M}\p{N}\s.,;:!?'\"“”‘’«»()\[\]\-–—…،؛؟۔]")
 
 
 def _symbols(text: str) -> list[str]:
@@ -55,13 +55,13 @@ def _lines_label(first: int, last: int) -> str:
 PARALLEL_MAX_CHANGED = 1 / 3
 # A name: a Latin-script token in other-script text (``debc`` in Arabic), or a token
 # shaped like code anywhere (``pre-depends``, ``dpkg -c``, ``log.info``, ``getReport``).
-_LATIN_RE = regex.compile(r"(?<![\w-])-{0,2}[A-Za-z][\w.+-]*")
+_LATIN_RE = lazy(r"(?<![\w-])-{0,2}[A-Za-z][\w.+-]*")
 _CODE_NAME_RE = lazy(r"(?<![\w-])(?:-{1,2}[A-Za-z][\w-]*|[A-Za-z]\w*[-._/][\w./-]*\w|[a-z]+[A-Z]\w*)")
-_LETTER_RE = regex.compile(r"\p{L}")
+_LETTER_RE = lazy(r"\p{L}")
 _LATIN_LETTER_RE = lazy(r"\p{Latin}")
 
 
-_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+_ASCII_LETTER_RE = lazy_re(r"[A-Za-z]")
 
 
 def _names(sentence: str) -> set[str]:

@@ -466,7 +466,7 @@ _NAME_ALTERNATIVES = (
     r"[\w-]*[\w][_/.][\w/._-]*\w",  # an identifier with inner _ / .
     r"(?=\w*\p{L})\w*\d\w*",  # a word with a digit
 )
-_NAME_RE = regex.compile("|".join(_NAME_ALTERNATIVES))
+_NAME_RE = lazy("|".join(_NAME_ALTERNATIVES))
 # What each alternative's match holds: where a text has none, that alternative never
 # matches, and ``names`` scans with a pattern of the others (same matches: findall tries
 # the alternatives in order at each position, and one that cannot match changes nothing).
@@ -617,7 +617,7 @@ def options(text: str) -> set[str]:
 
 # A definition's term: a label of a few words before a colon that opens the passage
 # ("Power regression: finds a power curve ...", "Logarithmic regression: finds ...").
-_TERM_RE = regex.compile(r"[ \t]*([^\s:][^:\n]{0,60}?)[ \t]*:[ \t]+\S")
+_TERM_RE = lazy(r"[ \t]*([^\s:][^:\n]{0,60}?)[ \t]*:[ \t]+\S")
 TERM_MAX_WORDS = 12
 
 

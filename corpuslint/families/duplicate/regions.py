@@ -31,7 +31,7 @@ import regex
 from ... import structure
 from ...document import Document
 from ...text import tokens as T
-from ...text.lazy_regex import lazy
+from ...text.lazy_regex import lazy, lazy_re
 from . import codepoints as CP
 
 # A table drawn with pipes in plain text (Markdown tables come from the parser): at
@@ -40,7 +40,7 @@ _TABLE_ROW_RE = lazy(r"^\s*\|.*\|\s*$|^[^|\n]*\|[^|\n]*\|[^|\n]*$|^\s*\|?\s*:?-{
 # A label line: one to three words then a colon, with little after it ("*When:*",
 # "**Default value:** `None`", "Example:", "الموضوع:").
 _LABEL_RE = lazy(r"^[\s*_>#\-+•·]*(?:[\p{L}\p{M}\p{N}'’]+[\s-]?){1,3}[*_]*\s*[:：][*_]*(?P<rest>.*)$")
-_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_WORD_RE = lazy(r"[\p{L}\p{M}\p{N}]+")
 # A record field: an emphasised label opening the line ("*When:* every night",
 # "**Default:** `false`"): records repeat their fields by design.
 _FIELD_RE = lazy(r"^[\s>\-+•·]*(?:\*\*?|__?)[^*_\n]{1,40}?[:：]\s*(?:\*\*?|__?)")
@@ -626,7 +626,7 @@ VERSE_UNPUNCTUATED_SHARE = 0.6
 _PARAGRAPH_END = frozenset(".!?…。！？؟։۔:;：；।॥။።។\"'”’»)）」』]")
 # Scripts written without sentence punctuation (Thai and Lao prose ends a paragraph with
 # a word): the test below says nothing about them.
-_UNPUNCTUATED_SCRIPT_RE = regex.compile(r"[\p{Thai}\p{Lao}]")
+_UNPUNCTUATED_SCRIPT_RE = lazy(r"[\p{Thai}\p{Lao}]")
 _VERSES: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
 
 
@@ -719,7 +719,7 @@ _HEBREW_COLON_END = r"(?<=[\u05D0-\u05EA][\u0591-\u05C7\u05F3\u05F4]*):"
 _VERSE_END_RE = lazy(rf"(?:[\u05C3\u0965](?:{_VERSE_NUMBER_IN_MARKS})?|(?:\u0964\u0964|\|\|){_VERSE_NUMBER_IN_MARKS}"
                      rf"|{_HEBREW_COLON_END})[ \t]*$")
 # (any line of a text closed so: the test before reading its lines one by one)
-_HEBREW_COLON_LINE_RE = re.compile(r"[\u05D0-\u05EA][\u0591-\u05C7\u05F3\u05F4]*:[ \t]*$", re.MULTILINE)
+_HEBREW_COLON_LINE_RE = lazy_re(r"[\u05D0-\u05EA][\u0591-\u05C7\u05F3\u05F4]*:[ \t]*$", re.MULTILINE)
 VERSE_MIN_MARKED = 3
 VERSE_MARKED_SHARE = 0.6
 _VERSE_LINES: "weakref.WeakKeyDictionary[Document, bool]" = weakref.WeakKeyDictionary()
@@ -784,8 +784,8 @@ def scripture(doc: Document) -> bool:
     return vocalised(doc) or verse_lines(doc)
 
 
-_POLYTONIC_RE = re.compile("[\u1F00-\u1FFF]")  # Greek Extended: breathings, accents of polytonic Greek
-_GREEK_OR_LETTER_RE = regex.compile(r"(\p{Greek})|\p{L}")
+_POLYTONIC_RE = lazy_re("[\u1F00-\u1FFF]")  # Greek Extended: breathings, accents of polytonic Greek
+_GREEK_OR_LETTER_RE = lazy(r"(\p{Greek})|\p{L}")
 VERSE_RECORD_MIN_LETTERS = 10
 
 

@@ -769,14 +769,14 @@ class PUnit(NamedTuple):
 
 # A maximal run of non-blank lines (the same blocks as Document.paragraphs, found by
 # one C-level scan instead of building Line objects).
-_BLOCK_RE = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\n|\r)[^\r\n]*\S[^\r\n]*)*")
+_BLOCK_RE = lazy_re(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\n|\r)[^\r\n]*\S[^\r\n]*)*")
 # fortune(6) data files (strfile format) separate their records with a line holding only
 # "%": in plain text such a line ends a block as a blank line does, so each record is a
 # unit (a record printed twice is a copy; two records are not one paragraph).
 _RECORD_SEPARATOR_RE = lazy_re(r"^[ \t]*%[ \t]*\r?$", re.MULTILINE)
 _RECORD_LINE = r"(?![ \t]*%[ \t]*(?:[\r\n]|$))[^\r\n]*\S[^\r\n]*"
-_RECORD_BLOCK_RE = re.compile(rf"{_RECORD_LINE}(?:(?:\r\n|\n|\r){_RECORD_LINE})*")
-_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+_RECORD_BLOCK_RE = lazy_re(rf"{_RECORD_LINE}(?:(?:\r\n|\n|\r){_RECORD_LINE})*")
+_NEWLINE_RE = lazy_re(r"\r\n|\n|\r")
 
 
 def _plain_units(cp: np.ndarray, run_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1105,8 +1105,8 @@ def _light_stem_once(word: str) -> str:
     return getattr(normalize.light_stem, "__wrapped__", normalize.light_stem)(word)
 
 
-_ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064A]")  # (in a qalsadi type: its Arabic pattern name)
-_AF3AAL_RE = regex.compile(r"أ([\u0621-\u063A\u0641-\u064A])([\u0621-\u063A\u0641-\u064A])ا([\u0621-\u063A\u0641-\u064A])")
+_ARABIC_LETTER_RE = lazy(r"[\u0621-\u064A]")  # (in a qalsadi type: its Arabic pattern name)
+_AF3AAL_RE = lazy(r"أ([\u0621-\u063A\u0641-\u064A])([\u0621-\u063A\u0641-\u064A])ا([\u0621-\u063A\u0641-\u064A])")
 
 
 def _analyzer():
@@ -1412,7 +1412,7 @@ def hamza_variants(word: str) -> list[str]:
 
 _ZWNJ = "\u200c"
 # A Persian/Urdu word keeps its zero-width non-joiner: "می‌دانیم" is one token, never "دانیم".
-_FA_TOKEN_RE = regex.compile(
+_FA_TOKEN_RE = lazy(
     rf"[{_AR_LETTERS}{_AR_PRES}][{_AR_LETTERS}{_AR_PRES}{_AR_MARKS}]*(?:{_ZWNJ}[{_AR_LETTERS}{_AR_MARKS}]+)*"
 )
 _FA_STRIP = dict(_AR_STRIP)
@@ -1944,7 +1944,7 @@ class UrduBackend(PersianBackend):
 
 # --------------------------------------------------------------------------- English
 
-_EN_TOKEN_RE = regex.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_EN_TOKEN_RE = lazy(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 
 
 class EnglishBackend(Backend):

@@ -233,8 +233,8 @@ def _user_corrections(path: str, mtime: int) -> dict[str, Correction]:
 
 # A misspelling cited as an example, an arrow to or from its correction next to it
 # (git's SubmittingPatches: ``typographical fixes ... ("teh -> "the")``).
-_CITED_AFTER_RE = regex.compile(r"[\"'”’`]?[ \t]*(?:->|→|=>|⇒)")
-_CITED_BEFORE_RE = regex.compile(r"(?:<-|←|->|→|=>|⇒)[ \t]*[\"'“‘`]?$")
+_CITED_AFTER_RE = lazy(r"[\"'”’`]?[ \t]*(?:->|→|=>|⇒)")
+_CITED_BEFORE_RE = lazy(r"(?:<-|←|->|→|=>|⇒)[ \t]*[\"'“‘`]?$")
 # A misspelling set against its correction (aspell's change log: ``words like the vs. teh``,
 # ``words such as "the" instead of "teh"``): the word on the other side of "vs." ("versus",
 # "instead of", "rather than") is one of the entry's choices.

@@ -196,7 +196,7 @@ _SYNOPSIS_RE = lazy(
 )
 _AR_DIACRITIC_RE = lazy(r"[\u064B-\u0652\u0670]")
 _AR_LETTER_RE = lazy(r"[\u0621-\u064A\u0671-\u06D3]")
-_LATIN_RE = regex.compile(r"[A-Za-z]")
+_LATIN_RE = lazy(r"[A-Za-z]")
 # A lower-case letter that is a word of its own in Cyrillic and Greek prose (Russian "и",
 # "в", "с"; Greek "ο", "η"): doubled, a slip ("и и нажмите"). Other single letters are
 # skipped: scraped "A A" buttons are boilerplate, not a slip.

@@ -29,9 +29,8 @@ so the two are a name and a word, not one name written two ways; "جواتيما
 
 from __future__ import annotations
 
-import regex
 
-from ...text.lazy_regex import lazy_re
+from ...text.lazy_regex import lazy, lazy_re
 
 # Latin sound classes an Arabic consonant letter writes.
 _AR_SOUNDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
@@ -47,7 +46,7 @@ _DIGRAPHS = {"sh": "sh", "ch": "ch", "th": "t", "kh": "kh", "gh": "g", "ph": "f"
 _LATIN_SOUND = {"c": "k", "q": "k", "x": "k", "w": "w", "j": "j", "y": "y"}
 _ARTICLE_RE = lazy_re(r"^(?:وال|فال|بال|كال|لل|ال)(?=\w{3,}$)")
 _LATIN_WORD_RE = lazy_re(r"[A-Za-zÀ-ÖØ-öø-ÿ]{3,}")
-_CAMEL_RE = regex.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+(?![a-z])")
+_CAMEL_RE = lazy(r"[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+(?![a-z])")
 
 
 def latin_skeletons(sources) -> list[tuple[str, ...]]:

@@ -6,7 +6,6 @@ import itertools
 from collections import defaultdict
 
 import numpy as np
-import regex
 
 from ...arrays import sorted_unique
 from ...findings import Location, Severity
@@ -14,6 +13,7 @@ from ...text.script import language_spans
 from .analysis import R_WORD, _spans, doc_word_ids, token_table
 from .base import SpellingCorpusRule
 from .source_names import latin_skeletons, names_source
+from ...text.lazy_regex import lazy
 
 
 NAME_MAX_COUNT = 50  # a spelling seen more often than this is a common word, not a name
@@ -327,8 +327,8 @@ class _WordInfo(dict):
 _ALEF_SEATS = str.maketrans("أإآ", "ااا")
 # A word cut by a parenthesised letter or two that belong to it: "عد(م) المشروط أو
 # المشر(و)ط" (LibreOffice's knock-(i)n / knock-(o)ut); the piece before it, and the piece after.
-_PAREN_AFTER_RE = regex.compile(r"\(\p{L}{1,2}\)\p{L}")
-_PAREN_BEFORE_RE = regex.compile(r"\p{L}\(\p{L}{1,2}\)$")
+_PAREN_AFTER_RE = lazy(r"\(\p{L}{1,2}\)\p{L}")
+_PAREN_BEFORE_RE = lazy(r"\p{L}\(\p{L}{1,2}\)$")
 
 
 def _alef_seat_only(b, clean: str) -> bool:

@@ -28,8 +28,8 @@ a translation that is not, while its msgid is, is an error.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from ...text.lazy_regex import lazy_re
 
 PYTHON = "python-format"
 BRACE = "python-brace-format"
@@ -39,9 +39,9 @@ FORMATS = (PYTHON, BRACE, C, JAVASCRIPT)
 
 _PY_TYPES = {"c": "character", "s": "string", "r": "string",
              **dict.fromkeys("iduoxX", "integer"), **dict.fromkeys("eEfFgG", "float")}
-_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_DIGITS = re.compile(r"[0-9]+")
-_SPEC = re.compile(r"(?:[^{}]?[<>=^])?[-+ ]?#?0?[0-9]*[,_]?(?:\.[0-9]+)?[a-zA-Z%]?")
+_IDENT = lazy_re(r"[A-Za-z_][A-Za-z0-9_]*")
+_DIGITS = lazy_re(r"[0-9]+")
+_SPEC = lazy_re(r"(?:[^{}]?[<>=^])?[-+ ]?#?0?[0-9]*[,_]?(?:\.[0-9]+)?[a-zA-Z%]?")
 
 
 class Invalid(ValueError):
@@ -152,7 +152,7 @@ def _parse_brace(s: str) -> Spec:
 
 _C_SIZES = {"h": "short", "hh": "char-sized", "l": "long", "ll": "long long", "j": "intmax_t",
             "z": "size_t", "t": "ptrdiff_t"}
-_C_MACRO = re.compile(r"<PRI([diouxX])(MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>")
+_C_MACRO = lazy_re(r"<PRI([diouxX])(MAX|PTR|(?:LEAST|FAST)?(?:8|16|32|64))>")
 
 
 def _c_size(s: str, i: int) -> tuple[str | None, int]:

@@ -271,7 +271,7 @@ EOL = r"(?=\r\n|\n|\r|\Z)"
 # ZWSP says where ("ចុច\u200bក្នុង": Khmer LibreOffice help), with their punctuation (the
 # Khmer khan ។), and Tibetan (Dzongkha).
 # Decided by the characters beside the mark (their script), not by a language tag.
-SEGMENTED_SCRIPT_RE = regex.compile(r"[\p{Line_Break=SA}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]")
+SEGMENTED_SCRIPT_RE = lazy(r"[\p{Line_Break=SA}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}\p{sc=Tibetan}]")
 # Joiners: not whitespace. ZWNJ after a letter chooses its form (Sorani "داوانامه\u200c", heh
 # written as the vowel ە; Kannada "ಬ್ಲೂಟೂತ್\u200c", an explicit virama) and ZWJ after one
 # joins it (an Indic half form, an emoji sequence), at a line's end too.

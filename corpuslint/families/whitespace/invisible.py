@@ -10,7 +10,7 @@ from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
 from ...structure import ALL_REGIONS, PLACEHOLDER
 from ...text.controls import MIRC_COLOUR
-from ...text.lazy_regex import lazy
+from ...text.lazy_regex import lazy, lazy_re
 from ..artifact._common import dominant_script
 from ..artifact.encoding import mojibake_byte
 from ._common import (
@@ -28,7 +28,7 @@ from ._common import (
     unit_name,
 )
 
-_BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]+")  # (re: a faster scan, same code points)
+_BIDI_RE = lazy_re(r"[\u202a-\u202e\u2066-\u2069]+")  # (re: a faster scan, same code points)
 # The same code points, each looked for with str.__contains__ (~10x faster than the class
 # scan over a text holding none of them, the usual case).
 _BIDI_CHARS = tuple(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
@@ -266,8 +266,8 @@ class _RightToLeft:
         return self.answer
 
 
-_LTR_LETTER = regex.compile(r"\p{Bidi_Class=L}")
-_MARKS_RE = re.compile(f"[{_MARKS}]")
+_LTR_LETTER = lazy(r"\p{Bidi_Class=L}")
+_MARKS_RE = lazy_re(f"[{_MARKS}]")
 _LTR_OPENERS = "\u202a\u202d\u2066\u2068"  # LRE, LRO, LRI, FSI: their run holds no right-to-left letter
 _LTR_EMBEDDINGS = "\u202a\u2066\u2068"  # LRE, LRI, FSI (not the override): may hold signs only ("\u202a'<'\u202c")
 _RTL_EMBEDDINGS = "\u202b\u2067"  # RLE, RLI (not the override): may set an RTL phrase in left-to-right text
@@ -275,9 +275,9 @@ _RTL_EMBEDDINGS = "\u202b\u2067"  # RLE, RLI (not the override): may set an RTL 
 # right-to-left text even when it holds no letter outside its controls ("%A %Oe %B %Oy، \u2066%OH:%OM:%OS\u2069").
 RTL_LANGUAGES = frozenset("ar fa he ur ps sd ug ckb yi dv ks pnb azb prs skr bal arz ary".split())
 _RTL_OPENERS = "\u202b\u202e\u2067"  # RLE, RLO, RLI: their run holds no letter (digits, signs)
-_LETTER = regex.compile(r"\p{L}")
-_LONG_NUMBER = regex.compile(r"\p{Nd}{3}")
-_LATIN_OR_DIGIT = regex.compile(r"[\p{Nd}\p{Bidi_Class=L}]")
+_LETTER = lazy(r"\p{L}")
+_LONG_NUMBER = lazy(r"\p{Nd}{3}")
+_LATIN_OR_DIGIT = lazy(r"[\p{Nd}\p{Bidi_Class=L}]")
 
 
 def _rtl_phrase(run: str) -> bool:
@@ -586,8 +586,8 @@ def _subject(doc, m) -> bool:
 # ("ចុច\u200bក្នុង"), kept: one ZWSP between a character of such a script and a visible
 # character is not reported, a run keeps one. Chinese and Japanese break lines at any
 # character: a ZWSP there is only a hint, deleted.
-_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
-_NO_SPACE_SCRIPT_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_LETTER_RE = lazy(r"[\p{L}\p{M}]")
+_NO_SPACE_SCRIPT_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # (a run of what shows nothing: control characters but the white-space ones, with a mIRC
 # colour code's digits, and format marks)
 _HIDDEN = rf"(?:{MIRC_COLOUR}|[\p{{Cf}}[^\P{{Cc}}\t\n\v\f\r\x1c-\x1f\x85]])+"
@@ -622,7 +622,7 @@ def _separator(text: str, m) -> tuple[str, bool]:
 
 _STRONG_L = lazy(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _STRONG_L_BACK = lazy(r"(?r)[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
-_RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_RTL = lazy(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _RTL_ALL = lazy(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
 _STRONG_ALL = lazy(r"[\p{Bidi_Class=L}\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
 

@@ -13,7 +13,7 @@ from ...findings import Edit, Fix
 from ...rules import DocumentRule
 from ...structure import HEADING, PROSE, chat_log_lines, is_command_word, only_two_space_gaps, reads_as_prose
 from ...text.code import code_near, in_code_run
-from ...text.lazy_regex import lazy
+from ...text.lazy_regex import lazy, lazy_re
 from ._common import (
     SEGMENTED_SCRIPT_RE,
     in_sources,
@@ -700,8 +700,8 @@ _ISBD_MARKS = ":;؛"
 _SENTENCE_END_INSIDE_RE = lazy(r"[.!?؟।۔](?=\s+\S)")
 _PUBLISHER_AND_YEAR_RE = lazy(r"[ \t]+\[?\p{L}[^:;؛\n]*[,،](?:[ \t]*\[?(?:\d{4}|[٠-٩]{4}|[۰-۹]{4})|\s*\Z)")
 _ATTACHED_ISBD_MARK_RE = lazy(r"[^\s:;؛][:;؛]")
-_NON_SPACE_RE = re.compile(r"\S")
-_NEXT_LINE_RE = re.compile(r"\n\s*\S")
+_NON_SPACE_RE = lazy_re(r"\S")
+_NEXT_LINE_RE = lazy_re(r"\n\s*\S")
 _STATEMENT_END_RE = lazy(r"[\p{L}\p{M}\p{N}\])][.।۔]\s*\Z")
 
 
@@ -765,7 +765,7 @@ def _separates_commands(text: str, pos: int, end: int, start: int | None = None)
 _OWN_MARKS_RE = lazy(r"[\p{Arabic}\p{Han}\p{Hiragana}\p{Katakana}]")
 _NEXT_WORD_RE = lazy(r"[ \t]+(\p{L})")
 _NEXT_WRAPPED_WORD_RE = lazy(r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)(\p{L})")
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_CJK_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # A closing bracket right after a spaced mark: the mark is the bracket's last word. After a
 # word of the brackets' own language that announces a value (English "usually", "default"),
 # the mark is that value, named: bash(1)'s "the history expansion character (usually !)";

@@ -69,7 +69,7 @@ from ._common import (
 # Trailing spaces and invisible characters, except directional marks (W112's): a line
 # ending `text \u200f` gets one finding, W112's for its RLM (its space becomes trailing
 # whitespace once the RLM is gone).
-_TRAILING_RE = regex.compile(rf"(?<=[^\s{INVISIBLE}]|[{MARKS}])[{HSPACE}{INVISIBLE}--{MARKS}]+{EOL}", regex.V1)
+_TRAILING_RE = lazy(rf"(?<=[^\s{INVISIBLE}]|[{MARKS}])[{HSPACE}{INVISIBLE}--{MARKS}]+{EOL}", regex.V1)
 # (the standard ``re`` engine: the same characters, as ZS is \p{Zs}; ~2x faster over a text)
 _BLANKISH_LINE_RE = lazy_re(rf"(?<![^\r\n])[\t{ZS}{INVISIBLE}]+{EOL}")
 # Where every such line starts: the text's start or a line break, then one of its characters.
@@ -77,8 +77,8 @@ _BLANKISH_START_RE = lazy_re(rf"[\r\n][\t{ZS}{INVISIBLE}]")
 _BLANKISH_FIRST_RE = lazy_re(rf"[\t{ZS}{INVISIBLE}]")
 # A single non-ASCII space separator between two non-space characters. Runs of two or
 # more spaces are W103's, trailing runs W101's, whitespace-only lines W104's.
-_ODD_SPACE_RE = regex.compile(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
-_NEWLINE_RE = re.compile(r"\r\n|\n|\r")
+_ODD_SPACE_RE = lazy(r"(?<=\S)[\p{Zs}--\x20](?=\S)", regex.V1)
+_NEWLINE_RE = lazy_re(r"\r\n|\n|\r")
 _MARK_RE = lazy(r"\p{M}")  # a combining mark: the space before it is its base
 # What each match holds (``finditer_on_lines``): a space or invisible character before a
 # line end (W101), a space separator other than U+0020 (W102).
@@ -88,7 +88,7 @@ _ODD_SPACE_TRIGGER = re.compile(f"[{ZS.replace(' ', '')}]")
 # space of CJK text: "鳲鳩在桑\u3000其子七兮"), and a no-break, narrow no-break or thin space
 # binding a number to the word or label next to it ("第\u00a03\u00a0章", "2.1.5.\u00a0Debian",
 # "Chapter\u00a03", "5\u202fMB"). Between two digits ("10\u202f000") it is still reported.
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3001-\u303f\uff01-\uff60]")
+_CJK_RE = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3001-\u303f\uff01-\uff60]")
 _NUMBER_SPACES = "\u00a0\u202f\u2009"
 # A dash set off by a no-break, narrow no-break, thin or hair space on either side is
 # typeset so on purpose: the space keeps the dash off the start of a line ("cases\u00a0–

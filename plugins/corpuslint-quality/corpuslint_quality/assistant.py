@@ -43,7 +43,7 @@ _UNSPACED_START_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _LETTER_RE = regex.compile(r"\p{L}")
 # Sentence ends that ``Document.sentences`` leaves inside a sentence: the full-width
 # marks of Chinese and Japanese (no space after them), with closing brackets.
-_CJK_END_RE = regex.compile(r"[。！？]+[”」』）)]*\s*")
+_CJK_END_RE = lazy(r"[。！？]+[”」』）)]*\s*")
 # A reply that opens with a quotation is dialogue (fiction, a transcript), not a reply.
 _OPENING_QUOTE_RE = regex.compile(r"\s*[\"“„«‹「『'‘]")
 

@@ -89,7 +89,7 @@ _SYNOPSIS_ELLIPSIS_RE = lazy(
     r"|(?:\.{3,}|…)[ \t]?\]"
 )
 _BRACKETED_OPTION_RE = lazy(r"\[[ \t]?--?[\p{L}\p{N}]")
-_LETTER_RE = regex.compile(r"\p{L}")
+_LETTER_RE = lazy(r"\p{L}")
 # Words as written, minus Arabic harakat, superscript alef and tatweel (so n-grams are
 # counted across vocalised and plain spellings, and shown to the user as written).
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’]\p{L}+)*")
@@ -409,9 +409,9 @@ def _heading_parents(doc: Document, heads: list[int]) -> dict[int, int]:
 # Directional and zero-width marks that may follow a line's last punctuation (hadith
 # text closes "‏.‏" with RLMs around the full stop).
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069\ufeff"
-_NO_FULL_STOP_RE = regex.compile(r"[\p{Thai}\p{Lao}]")
+_NO_FULL_STOP_RE = lazy(r"[\p{Thai}\p{Lao}]")
 _THAI_LAO_BLOCK = lazy_re("[\u0e00-\u0eff]")  # C-speed pre-check for the line above
-_CJK_RE = regex.compile(rf"[{T.CJK_CLASS}]")
+_CJK_RE = lazy(rf"[{T.CJK_CLASS}]")
 
 
 def _share(text: str, letters: "regex.Pattern") -> float:
