@@ -97,16 +97,53 @@ def duplicate_clusters(findings) -> list[list[str]]:
     return sorted((sorted(g) for g in components(pairs) if len(g) > 1), key=lambda g: (-len(g), g[0]))
 
 
-def _document_signals(result):
-    """Per document: word count and mean word length (the quantities the quality
-    plugin's Q107/Q108 thresholds are about), for the histograms."""
-    rows = []
-    for path, doc in (getattr(result, "documents", {}) or {}).items():
+def _document_signals(result) -> dict[str, list[float]]:
+    """Per signal, one value a document with words: its word count and mean word length
+    (the quantities the quality plugin's Q107/Q108 thresholds are about), for the
+    histograms."""
+    signals: dict[str, list[float]] = {"words": [], "mean word length": []}
+    for doc in (getattr(result, "documents", {}) or {}).values():
         words = doc.words
         if words:
-            rows.append({"path": path, "words": len(words),
-                         "mean word length": statistics.fmean(len(w) for w in words)})
-    return rows
+            signals["words"].append(len(words))
+            signals["mean word length"].append(statistics.fmean(len(w) for w in words))
+    return signals
+
+
+def histogram(values, maxbins: int = 30) -> list[dict]:
+    """``values`` counted in equal bins of a "nice" width (1, 2 or 5 times a power of ten,
+    Vega-Lite's choice for ``bin(maxbins=...)``): ``[{"start", "end", "documents"}]``, one
+    row per bin from the first holding a value to the last, at most about ``maxbins``.
+
+    The report draws these rows (``bin="binned"``) instead of handing Vega every document:
+    fresh35's 34,000 rows were validated one by one by altair's JSON schema and binned by
+    Vega, ~13 s CPU and 380 MB of a 45 s run (8 s for the JSON report's whole run)."""
+    import math
+
+    import numpy as np
+
+    arr = np.asarray(values, dtype=float)
+    if not len(arr):
+        return []
+    lo, hi = float(arr.min()), float(arr.max())
+    span = hi - lo if hi - lo >= 1e-3 else 1.0  # (values all but equal: bins of a 20th)
+    step = 10.0 ** round(math.log10(span) - math.ceil(math.log10(maxbins)))
+    while math.ceil(span / step) > maxbins:
+        step *= 10
+    for div in (5, 2):  # (the finest of step/5, step/2 that keeps to maxbins)
+        if span / (step / div) <= maxbins:
+            step /= div
+            break
+    start = math.floor(lo / step) * step
+    n = int((hi - start) // step) + 1
+    while start + step * n < hi:  # (the last edge at or after hi: numpy's last bin is closed)
+        n += 1
+    edges = start + step * np.arange(n + 1)
+    counts, _ = np.histogram(arr, bins=edges)
+    nonzero = np.flatnonzero(counts)
+    first, last = int(nonzero[0]), int(nonzero[-1])  # (a bin of rounding's making left out)
+    return [{"start": round(float(edges[k]), 10), "end": round(float(edges[k + 1]), 10), "documents": int(counts[k])}
+            for k in range(first, last + 1)]
 
 
 # -- plots ----------------------------------------------------------------------------
@@ -160,12 +197,14 @@ def _charts(result, clusters):
             y=alt.Y("cluster:N", sort=None, title="cluster"), x=alt.X(f"{unit}:Q", title=unit),
             tooltip=["cluster:N", f"{unit}:Q"]).properties(width=300)))
     if any(getattr(r, "family", "") == "quality" for r in result.rules.values()):
-        rows = _document_signals(result)
-        for signal in ("words", "mean word length"):
-            if rows:
-                charts.append((f"Quality signal: {signal} per document", alt.Chart(alt.Data(values=rows)).mark_bar().encode(
-                    x=alt.X(f"{signal}:Q", bin=alt.Bin(maxbins=30), title=signal),
-                    y=alt.Y("count():Q", title="documents"))))
+        for signal, values in _document_signals(result).items():
+            if values:
+                charts.append((f"Quality signal: {signal} per document",
+                               alt.Chart(alt.Data(values=histogram(values))).mark_bar().encode(
+                                   x=alt.X("start:Q", bin="binned", title=signal), x2="end:Q",
+                                   y=alt.Y("documents:Q", title="documents"),
+                                   tooltip=[alt.Tooltip("start:Q", title=f"{signal} from"),
+                                            alt.Tooltip("end:Q", title="to"), "documents:Q"])))
     return charts
 
 
