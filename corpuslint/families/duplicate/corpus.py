@@ -28,7 +28,7 @@ from ...text.lazy_regex import lazy
 from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
 from . import units as U
-from .local import FAMILY, _subset
+from .local import FAMILY, _subset, option_entry
 
 
 class _DuplicateCorpusRule(CorpusRule):
@@ -457,6 +457,14 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     tables; a GIMP help page's title is the link to it under the page before. The contents'
     line, the link, is reported, pointing at the title; the title, the heading, the caption is
     not (its deletion would leave the section untitled).
+    An option's entry in plain text (a man page as groff renders it: its term line, options
+    alone, over its definition indented deeper, or a tagged entry, the option beside its
+    definition; ``local.option_entry``) copied as the same option's entry in another page is
+    not reported: "--context[=CTX]" over "like -Z, or if CTX is specified then set the
+    SELinux or SMACK security context to CTX" in mkdir(1), mkfifo(1) and install(1), "-H,
+    --host=" in systemd's pages: each page documents an option it takes, and deleting the
+    entry would leave that page's list of options without it. A prose paragraph copied
+    (a licence notice, "If neither --suffix nor SIMPLE_BACKUP_SUFFIX is set ...") is.
     Template text is left to D106 (boilerplate, info): a paragraph whose exact text
     (after normalisation) is in at least max(``boilerplate-docs``,
     ``boilerplate-fraction`` x number of documents) files (defaults 3 and 0.01, D106's
@@ -750,6 +758,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 if doc is None:
                     continue
                 start, end = (int(x) for x in spans[at[g]])
+                if _same_option_entry(doc, start, end, keys[at[g]] == keys[at[target]],
+                                      lambda t=target: (corpus.documents.get(paths[doc_l[t]]), spans[at[t]])):
+                    continue  # "--context[=CTX]" and its definition in mkdir(1) and mkfifo(1): the option documented in each
                 if (own := regions.debian_source_at(doc, start)) is not None:
                     first, position = first_of()
                     if min(first.get(own, position[g]), first.get("", position[g])) >= position[g]:
@@ -770,6 +781,22 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 reported.add(file_l[g])
         release.done()
         return _fold_contained(self, out, made, states, paths, corpus.documents)
+
+
+def _same_option_entry(doc: Document, start: int, end: int, exact: bool, other) -> bool:
+    """True when the paragraph ``doc.text[start:end]`` of a plain-text document is an option's
+    entry, its term and its definition (``local.option_entry``: a man page's "--context[=CTX]"
+    over "like -Z, or if CTX is specified then set the SELinux or SMACK security context to
+    CTX"), and its copy (``other()``: document and span, read for a near-copy only; ``exact``:
+    the same text) is the same option's entry: each page documents the option it takes, and
+    deleting the entry would leave the page's list of options without it."""
+    if doc.suffix in regions.MARKDOWN_SUFFIXES or doc.suffix in RST_SUFFIXES or doc.suffix in HTML_SUFFIXES:
+        return False
+    entry = option_entry(doc.text, start, end)
+    if entry is None or exact:
+        return entry is not None
+    theirs, (t_start, t_end) = other()
+    return theirs is not None and option_entry(theirs.text, int(t_start), int(t_end)) == entry
 
 
 def _heading_ranks(doc: Document, a, idx: np.ndarray, table: np.ndarray) -> "np.ndarray | None":
