@@ -74,3 +74,42 @@ def test_d104_the_same_option_entry_in_two_man_pages_is_no_copy(tmp_path, monkey
     assert {line.strip() for _, line in found} == {
         "Copyright © 2022 Free Software Foundation, Inc.  License GPLv3+: GNU GPL version 3 or later "
         "<https://gnu.org/licenses/gpl.html>.", "本软件是自由软件：您可以自由修改和重新发布它。在法律允许的范围内，不提供任何保证。"}
+
+
+def test_d106_steps_and_trailer_headings_on_dask_as_locally(tmp_path):
+    """The distributed reduce (``shuffle.LINE_COUNTS``) takes the checked files' states restricted
+    to the common lines: the steps of a list and their lists' items, and an outline's headings,
+    go with them, so the Dask executor reports what the local one does (the pages of the two
+    tests above in one corpus)."""
+    import logging
+
+    import dask
+    import distributed
+
+    from corpuslint import engine
+    from corpuslint.executors import ExecutorSettings, LocalExecutor
+    from corpuslint.executors import dask as executor_dask
+    from corpuslint.executors.dask import DaskExecutor
+
+    root = shutil.copytree(REAL / "s48b-gnome-help-hi", tmp_path / "c")
+    for name in ("cd.3tcl.txt", "exit.3tcl.txt", "flush.3tcl.txt"):
+        shutil.copy(REAL / "manpages-zh-tcl-outline" / name, root)
+    shutil.copy(REAL / "s48b-manpages-zh-trailer" / "inittab.5.txt", root)
+    config, registry = engine.build_registry([str(root)], table={"select": ["D106"]})
+    config.use_cache = False
+    local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
+    with dask.config.set(executor_dask.LOCAL_CLUSTER_CONFIG):
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                           dashboard_address="127.0.0.1:0", host="127.0.0.1", silence_logs=logging.ERROR)
+    try:
+        executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=cluster.scheduler_address))
+        try:
+            on_dask = engine.run([str(root)], config, registry, executor=executor).findings
+        finally:
+            executor.close()
+    finally:
+        cluster.close()
+    found = sorted((f.path.rsplit("/", 1)[-1], f.line, f.message) for f in local)
+    assert sorted((f.path.rsplit("/", 1)[-1], f.line, f.message) for f in on_dask) == found
+    assert not [f for f in found if f[0].endswith(".md")]  # (the steps)
+    assert [f[1] for f in found if f[0] == "inittab.5.txt"] == [10, 13, 16, 17]  # (the trailer, as headings)
