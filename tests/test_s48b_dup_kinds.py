@@ -113,3 +113,21 @@ def test_d106_steps_and_trailer_headings_on_dask_as_locally(tmp_path):
     assert sorted((f.path.rsplit("/", 1)[-1], f.line, f.message) for f in on_dask) == found
     assert not [f for f in found if f[0].endswith(".md")]  # (the steps)
     assert [f[1] for f in found if f[0] == "inittab.5.txt"] == [10, 13, 16, 17]  # (the trailer, as headings)
+
+
+def test_d106_steps_and_trailer_headings_of_one_checked_page_from_the_index(tmp_path, monkeypatch):
+    """A check of one page reads the others' lines from the corpus index (``incremental.line_counts``):
+    the trailer's headings of inittab(5) are counted there too, and the steps of a GNOME page stay
+    unreported, as in a full run."""
+    root = shutil.copytree(REAL / "s48b-gnome-help-hi", tmp_path / "c")
+    for name in ("cd.3tcl.txt", "exit.3tcl.txt", "flush.3tcl.txt"):
+        shutil.copy(REAL / "manpages-zh-tcl-outline" / name, root)
+    shutil.copy(REAL / "s48b-manpages-zh-trailer" / "inittab.5.txt", root)
+    monkeypatch.chdir(root)
+    config = {"select": ["D106"], "jobs": 1}
+    lint_paths(["."], config=config)  # (fills the index)
+    for page in ("inittab.5.txt", "a11y-slowkeys.md"):
+        from_index = [(f.line, f.message) for f in lint_paths([page], config=config) if f.code == "D106"]
+        assert from_index == [(f.line, f.message) for f in lint_paths([page], config={**config, "cache": False})
+                              if f.code == "D106"]
+        assert [line for line, _ in from_index] == {"inittab.5.txt": [10, 13, 16, 17], "a11y-slowkeys.md": []}[page]
