@@ -25,6 +25,7 @@ from ...structure import (ATTRIBUTION_LINE_RE, CODE, HEADING, HEADING_START, HTM
                           NOTEBOOK_CELL, RST_SUFFIXES, TEX_SUFFIXES, markdown_containers, markdown_list_items)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
+from ...text.tokens import SCRIPT_FULL_STOPS
 from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
 from . import units as U
@@ -1367,7 +1368,7 @@ _KATAKANA_WORD_RE = lazy(r"[ \t]*[\p{Katakana}ー・]+[ \t]*")
 _MD_LEAD_IN_RE = lazy(r"^[ \t]{0,3}(?![*+\-][ \t]|\d+[.)][ \t]|[>#|])[^\n]*[:：][*_]*[ \t]*$")
 MD_LEAD_IN_MAX_WORDS = 3
 _SAMPLE_KINDS = frozenset({CODE, MARKUP})  # a code block, or an include macro inserting one ("{* ...py *}")
-_SENTENCE_END_RE = lazy(r"[.!?。！？][)\]\"'”’*_`]*[ \t]*$")
+_SENTENCE_END_RE = lazy(rf"[.!?。！？{SCRIPT_FULL_STOPS}][)\]\"'”’*_`]*[ \t]*$")  # (and "।", "۔": ``tokens``)
 
 
 def _markdown_lead_ins(doc: Document, list_lines: frozenset[int]) -> set[int]:
@@ -1403,14 +1404,13 @@ def _markdown_lead_ins(doc: Document, list_lines: frozenset[int]) -> set[int]:
 # at least. GNOME's help opens the procedure of every settings page with the same two steps
 # ("- Open the Activities overview and start typing Settings.", "- Click on Settings."),
 # then the page's own: the steps are the procedure's, not a template around the page.
-_STEP_END_RE = lazy(r"[.!?。！？।۔][)\]\"'”’*_`]*[ \t]*$")
 
 
 def _list_steps(doc: Document, key_of: dict[int, int]) -> tuple[dict[int, int], list[tuple[int, int]]]:
-    """(line index -> its list, of each step of a Markdown list (``_STEP_END_RE``); (list,
-    key) of every item of the lists holding a step, the key of its first line from
-    ``key_of`` (line index -> key of a counted line), 0 for an item whose line is not
-    counted): what ``_own_steps`` reads."""
+    """(line index -> its list, of each step of a Markdown list: an item whose first line ends
+    a sentence (``_SENTENCE_END_RE``); (list, key) of every item of the lists holding a step,
+    the key of its first line from ``key_of`` (line index -> key of a counted line), 0 for an
+    item whose line is not counted): what ``_own_steps`` reads."""
     by_list: dict[int, list[int]] = {}
     for lst, first, _end in markdown_list_items(doc):
         by_list.setdefault(lst, []).append(first)
@@ -1418,7 +1418,7 @@ def _list_steps(doc: Document, key_of: dict[int, int]) -> tuple[dict[int, int], 
     steps: dict[int, int] = {}
     items: list[tuple[int, int]] = []
     for lst, firsts in by_list.items():
-        mine = [i for i in firsts if i in key_of and _STEP_END_RE.search(text, lines[i].start, lines[i].end)]
+        mine = [i for i in firsts if i in key_of and _SENTENCE_END_RE.search(text, lines[i].start, lines[i].end)]
         if len(firsts) < 2 or not mine:
             continue  # (a list of one item is no procedure)
         steps.update((i, lst) for i in mine)
