@@ -479,6 +479,7 @@ def markdown_containers(doc: "Document") -> dict[str, frozenset[int]]:
     if cache is not None:
         return cache
     out: dict[str, set[int]] = {LIST_ITEM: set(), BLOCKQUOTE: set(), HEADING_START: set(), PARAGRAPH_BREAKS: set()}
+    items: list[tuple[int, int, int]] = []  # (``markdown_list_items``)
     if doc.suffix in RST_SUFFIXES and doc.text:
         from .rst import rst_containers
 
@@ -487,7 +488,16 @@ def markdown_containers(doc: "Document") -> dict[str, frozenset[int]]:
         tokens = _block_tokens(doc)[0]
         if "regions" in doc.__dict__:  # (``Document.regions``, the other reader of the parse, is done)
             del doc.__dict__["_block_tokens"]
+        lists: list[int] = []  # (the open lists, innermost last: an item is its innermost list's)
+        opened = 0
         for token in tokens:
+            if token.type in ("bullet_list_open", "ordered_list_open"):
+                lists.append(opened)
+                opened += 1
+            elif token.type in ("bullet_list_close", "ordered_list_close") and lists:
+                lists.pop()
+            elif token.type == "list_item_open" and token.map and lists:
+                items.append((lists[-1], token.map[0], token.map[1]))
             if token.type == "heading_open" and token.map:
                 out[HEADING_START].add(token.map[0])
                 if token.markup in ("=", "-"):  # a setext heading: its text lines, the underline after
@@ -499,8 +509,19 @@ def markdown_containers(doc: "Document") -> dict[str, frozenset[int]]:
             kind = {"list_item_open": LIST_ITEM, "blockquote_open": BLOCKQUOTE}.get(token.type)
             if kind is not None and token.map:
                 out[kind].update(range(token.map[0], token.map[1]))
+    doc.__dict__["_list_items"] = tuple(items)
     cache = doc.__dict__["_containers"] = {k: frozenset(v) for k, v in out.items()}
     return cache
+
+
+def markdown_list_items(doc: "Document") -> tuple[tuple[int, int, int], ...]:
+    """The items of a Markdown document's lists, from the parser's block tokens (read with
+    ``markdown_containers``): (list, first line, end line) each, lines 0-based, the end
+    exclusive (a blank line after the item may be in it), lists numbered in document
+    order; an item of a nested list is its innermost list's. Empty for other text."""
+    if "_list_items" not in doc.__dict__:
+        markdown_containers(doc)
+    return doc.__dict__.get("_list_items", ())
 
 
 # -- plain text -------------------------------------------------------------------

@@ -22,13 +22,14 @@ from ...findings import Edit, Finding, Fix, Location, Severity, record_location,
 from ...rules import CorpusRule, CorpusView
 from ...store import ColumnState
 from ...structure import (ATTRIBUTION_LINE_RE, CODE, HEADING, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE,
-                          NOTEBOOK_CELL, RST_SUFFIXES, TEX_SUFFIXES, markdown_containers)
+                          NOTEBOOK_CELL, RST_SUFFIXES, TEX_SUFFIXES, markdown_containers, markdown_list_items)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
+from ...text.tokens import SCRIPT_FULL_STOPS
 from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
 from . import units as U
-from .local import FAMILY, _subset
+from .local import FAMILY, _subset, option_entry
 
 
 class _DuplicateCorpusRule(CorpusRule):
@@ -457,6 +458,14 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     tables; a GIMP help page's title is the link to it under the page before. The contents'
     line, the link, is reported, pointing at the title; the title, the heading, the caption is
     not (its deletion would leave the section untitled).
+    An option's entry in plain text (a man page as groff renders it: its term line, options
+    alone, over its definition indented deeper, or a tagged entry, the option beside its
+    definition; ``local.option_entry``) copied as the same option's entry in another page is
+    not reported: "--context[=CTX]" over "like -Z, or if CTX is specified then set the
+    SELinux or SMACK security context to CTX" in mkdir(1), mkfifo(1) and install(1), "-H,
+    --host=" in systemd's pages: each page documents an option it takes, and deleting the
+    entry would leave that page's list of options without it. A prose paragraph copied
+    (a licence notice, "If neither --suffix nor SIMPLE_BACKUP_SUFFIX is set ...") is.
     Template text is left to D106 (boilerplate, info): a paragraph whose exact text
     (after normalisation) is in at least max(``boilerplate-docs``,
     ``boilerplate-fraction`` x number of documents) files (defaults 3 and 0.01, D106's
@@ -750,6 +759,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 if doc is None:
                     continue
                 start, end = (int(x) for x in spans[at[g]])
+                if _same_option_entry(doc, start, end, keys[at[g]] == keys[at[target]],
+                                      lambda t=target: (corpus.documents.get(paths[doc_l[t]]), spans[at[t]])):
+                    continue  # "--context[=CTX]" and its definition in mkdir(1) and mkfifo(1): the option documented in each
                 if (own := regions.debian_source_at(doc, start)) is not None:
                     first, position = first_of()
                     if min(first.get(own, position[g]), first.get("", position[g])) >= position[g]:
@@ -770,6 +782,22 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 reported.add(file_l[g])
         release.done()
         return _fold_contained(self, out, made, states, paths, corpus.documents)
+
+
+def _same_option_entry(doc: Document, start: int, end: int, exact: bool, other) -> bool:
+    """True when the paragraph ``doc.text[start:end]`` of a plain-text document is an option's
+    entry, its term and its definition (``local.option_entry``: a man page's "--context[=CTX]"
+    over "like -Z, or if CTX is specified then set the SELinux or SMACK security context to
+    CTX"), and its copy (``other()``: document and span, read for a near-copy only; ``exact``:
+    the same text) is the same option's entry: each page documents the option it takes, and
+    deleting the entry would leave the page's list of options without it."""
+    if doc.suffix in regions.MARKDOWN_SUFFIXES or doc.suffix in RST_SUFFIXES or doc.suffix in HTML_SUFFIXES:
+        return False
+    entry = option_entry(doc.text, start, end)
+    if entry is None or exact:
+        return entry is not None
+    theirs, (t_start, t_end) = other()
+    return theirs is not None and option_entry(theirs.text, int(t_start), int(t_end)) == entry
 
 
 def _heading_ranks(doc: Document, a, idx: np.ndarray, table: np.ndarray) -> "np.ndarray | None":
@@ -1340,7 +1368,7 @@ _KATAKANA_WORD_RE = lazy(r"[ \t]*[\p{Katakana}ー・]+[ \t]*")
 _MD_LEAD_IN_RE = lazy(r"^[ \t]{0,3}(?![*+\-][ \t]|\d+[.)][ \t]|[>#|])[^\n]*[:：][*_]*[ \t]*$")
 MD_LEAD_IN_MAX_WORDS = 3
 _SAMPLE_KINDS = frozenset({CODE, MARKUP})  # a code block, or an include macro inserting one ("{* ...py *}")
-_SENTENCE_END_RE = lazy(r"[.!?。！？][)\]\"'”’*_`]*[ \t]*$")
+_SENTENCE_END_RE = lazy(rf"[.!?。！？{SCRIPT_FULL_STOPS}][)\]\"'”’*_`]*[ \t]*$")  # (and "।", "۔": ``tokens``)
 
 
 def _markdown_lead_ins(doc: Document, list_lines: frozenset[int]) -> set[int]:
@@ -1369,6 +1397,44 @@ def _markdown_lead_ins(doc: Document, list_lines: frozenset[int]) -> set[int]:
         if j < len(lines) and (kinds[j] in _SAMPLE_KINDS or j in list_lines):
             out.add(i)
     return out
+
+
+# A step of a procedure: a Markdown list item whose first line ends a sentence ("- Click on
+# Settings.", "- روی تنظیمات کلیک کنید.", "- सेटिंग्स पर क्लिक करें।"), in a list of two items
+# at least. GNOME's help opens the procedure of every settings page with the same two steps
+# ("- Open the Activities overview and start typing Settings.", "- Click on Settings."),
+# then the page's own: the steps are the procedure's, not a template around the page.
+
+
+def _list_steps(doc: Document, key_of: dict[int, int]) -> tuple[dict[int, int], list[tuple[int, int]]]:
+    """(line index -> its list, of each step of a Markdown list: an item whose first line ends
+    a sentence (``_SENTENCE_END_RE``); (list, key) of every item of the lists holding a step,
+    the key of its first line from ``key_of`` (line index -> key of a counted line), 0 for an
+    item whose line is not counted): what ``_own_steps`` reads."""
+    by_list: dict[int, list[int]] = {}
+    for lst, first, _end in markdown_list_items(doc):
+        by_list.setdefault(lst, []).append(first)
+    text, lines = doc.text, doc.lines
+    steps: dict[int, int] = {}
+    items: list[tuple[int, int]] = []
+    for lst, firsts in by_list.items():
+        mine = [i for i in firsts if i in key_of and _SENTENCE_END_RE.search(text, lines[i].start, lines[i].end)]
+        if len(firsts) < 2 or not mine:
+            continue  # (a list of one item is no procedure)
+        steps.update((i, lst) for i in mine)
+        items += [(lst, key_of.get(i, 0)) for i in firsts]
+    return steps, items
+
+
+def _own_steps(state: Mapping[str, Any], common: Mapping[int, Any]) -> set[int]:
+    """Indexes (in ``state["keys"]``) of the steps of a list (``_list_steps``) that holds an
+    item whose line is not ``common``: the page's own procedure, whose common steps ("Click
+    on Settings.") are its steps too, not a template line. A list all of whose items are
+    common (a menu, an option's description generated into every page) is not one."""
+    if state.get("steps") is None:
+        return set()
+    own = {lst for lst, k in state["items"].tolist() if k not in common}
+    return {i for i, lst in enumerate(state["steps"].tolist()) if lst in own}
 
 
 class BoilerplateLine(_DuplicateCorpusRule):
@@ -1413,7 +1479,15 @@ class BoilerplateLine(_DuplicateCorpusRule):
     "関連項目" in 272 of manpages-ja's pages, "关键字 KEYWORDS", "描述 DESCRIPTION" in
     manpages-zh's; a line wholly in brackets is a note, not a title, and is counted (the
     translation project's trailer under every manpages-zh page, "[中文版维护人]" over its
-    translator's name, is reported, as is its site's line);
+    translator's name, is reported, as is its site's line), and a heading whose words are
+    such a common line elsewhere is that line, reported ("中文版维护人", "中文版最新更新" set as
+    headings in inittab(5) and perldata(7): the same trailer without its brackets);
+    a Markdown list item that is a step of the page's own procedure: its first line ends a
+    sentence, in a list of two items at least one of which is not common ("- Click on
+    Settings." between "- Open the Activities overview and start typing Settings." and
+    "- Select your screen." in GNOME's help: every settings page's procedure opens with the
+    same steps, which the procedure needs); a list all of whose items are common (a menu, an
+    option's description generated into every page) is counted item by item;
     a Markdown label of at most 3 words ending in a colon, on a line of its own after a
     blank line or a full stop, whose next non-blank line opens a code block or a list ("Example usage:", "Por ejemplo:" before a
     sample in 20 pages of a manual): it belongs to its sample as a heading to its section
@@ -1454,7 +1528,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
     aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:verses1:tex1:wiki1:outline1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading, a man page's heading: not counted)
+        return f"{super().fingerprint()}:verses1:tex1:wiki1:outline1:steps1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading, a man page's heading: not counted; steps1: the steps of lists)
 
     def collect(self, doc: Document) -> Any:
         if chat_mix(doc) is None:
@@ -1468,13 +1542,16 @@ class BoilerplateLine(_DuplicateCorpusRule):
             text = doc.masked(U._NOT_MARKUP)
         containers = markdown_containers(doc)  # (empty for plain text)
         headings = containers[HEADING_START]
+        outline = frozenset()
         if is_subtitle(doc):  # a cue's number, identifier, timing line, a NOTE: the format's, not text
             kinds = doc.line_kinds
             headings = {i for i, kind in enumerate(kinds) if kind == MARKUP}
         elif doc.is_wikitext:  # "==See also==", "==External links==": a wiki page's sections, as Markdown's headings
             headings = {i for i, kind in enumerate(doc.line_kinds) if kind == HEADING}
         elif not (html or markdown or tex or doc.suffix in RST_SUFFIXES):
-            headings = headings | regions.outline_headings(doc)  # "SEE ALSO", "関連項目": a man page's section headings
+            # "SEE ALSO", "関連項目": a man page's section headings, kept apart (``heads``): reported
+            # only when their words are common as a line that is no heading ("[中文版维护人]")
+            outline = regions.outline_headings(doc)
         lead_ins = _markdown_lead_ins(doc, containers[LIST_ITEM])
         stock = regions.changelog_structure_lines(doc)  # "* New upstream release.", "[ Debian Janitor ]"
         verses = regions.verse_lines(doc)  # a verse recurring in many chapters is a refrain, not a template
@@ -1498,6 +1575,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
         keys, lines, spans = [], [], []
         seen: dict[int, int] = {}
         repeats = []  # (index of the key, line, start, end) of a line's later copies here
+        step_of, items = _list_steps(doc, {ln.number - 1: k for ln, k, count, has_letter in zip(
+            todo, all_keys, counts, alpha) if count >= min_words and has_letter}) if markdown else ({}, [])
+        steps = []  # (each kept line's list when it is a step of one, else -1)
+        heads = []  # (key, line, start, end) of an outline's section headings
         for ln, k, count, has_letter in zip(todo, all_keys, counts, alpha):
             if count < min_words or not has_letter:
                 continue
@@ -1513,6 +1594,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
                 continue  # "<dt><span class="term">RAID-4</span></dt>", "<pre ...><code>ls travail/</code>": a term, code
             if min_words > 1 and _KATAKANA_WORD_RE.fullmatch(text, ln.start, ln.end):
                 continue  # "ヒント", "パッケージ": one loanword (Tip, package), one word as in English
+            if ln.number - 1 in outline:
+                heads.append((k, ln.number, ln.start, ln.end))
+                continue
             if k in seen:  # (a document counts once; its fix deletes every copy)
                 repeats.append((seen[k], ln.number, ln.start, ln.end))
                 continue
@@ -1520,6 +1604,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
             keys.append(k)
             lines.append(ln.number)
             spans.append((ln.start, ln.end))
+            steps.append(step_of.get(ln.number - 1, -1))
         if not keys:
             return None
         state = {
@@ -1527,8 +1612,21 @@ class BoilerplateLine(_DuplicateCorpusRule):
             "lines": np.array(lines, dtype=np.int32),
             "spans": np.array(spans, dtype=np.int64).reshape(-1, 2),
         }
+        head_rows, head_keys = [], []
+        for k, number, start, end in heads:
+            if k in seen:  # (a heading with the words of a line counted here: a copy of it)
+                repeats.append((seen[k], number, start, end))
+            elif k not in head_keys:
+                head_keys.append(k)
+                head_rows.append((number, start, end))
+        if head_keys:
+            state["heads"] = np.array(head_keys, dtype=np.uint64)
+            state["head_rows"] = np.array(head_rows, dtype=np.int64).reshape(-1, 3)
         if repeats:
             state["repeats"] = np.array(repeats, dtype=np.int64).reshape(-1, 4)
+        if step_of:  # (a list's steps: not reported when the list is the page's own, ``_own_steps``)
+            state["steps"] = np.array(steps, dtype=np.int32)
+            state["items"] = np.array(items, dtype=np.uint64).reshape(-1, 2)
         return state
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
@@ -1641,7 +1739,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
                 continue
             st = corpus.states[p]
             keys = st["keys"].tolist()
-            if common.keys().isdisjoint(keys):
+            heads = [] if st.get("heads") is None else list(zip(st["heads"].tolist(), st["head_rows"].tolist()))
+            if common.keys().isdisjoint(keys) and common.keys().isdisjoint(k for k, _ in heads):
                 continue  # (no line to report here: the file is not read again)
             doc = corpus.documents.get(p)
             if doc is None:
@@ -1650,13 +1749,18 @@ class BoilerplateLine(_DuplicateCorpusRule):
             if st.get("repeats") is not None:
                 for i, _line, start, end in st["repeats"].tolist():
                     later.setdefault(i, []).append((start, end))
-            for i, (k, (start, end)) in enumerate(zip(keys, st["spans"].tolist())):
-                if k not in common:
+            own = _own_steps(st, common)  # "- Click on Settings." among a page's own steps: the procedure's
+            # (an outline's heading last: "中文版维护人", whose words are common as the note "[中文版维护人]")
+            lines = list(zip(keys, st["spans"].tolist())) + [(k, (start, end)) for k, (_, start, end) in heads]
+            for i, (k, (start, end)) in enumerate(lines):
+                if k not in common or i in own:
                     continue
                 count, holders = common[k]
                 other = holders[0] if _file_key(holders[0][0]) != _file_key(p) else holders[1]
                 copies = [(start, end)] + later.get(i, [])
                 more = f"; {len(copies) - 1} more in this document, deleted with it" if len(copies) > 1 else ""
+                if i >= len(keys):
+                    more += "; set as a section heading here"
                 held = cells.get((_file_key(p), k), ())
                 if len(held) > 1:
                     if held[0] != p:

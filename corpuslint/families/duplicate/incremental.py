@@ -155,11 +155,13 @@ def document_plan(rule, corpus) -> dict[str, Any] | None:
 
 def line_counts(rule, corpus, need: int) -> dict[int, tuple[int, list[tuple[str, int]]]]:
     """D106: ``{key: (documents, first two holders)}`` of the checked files' line keys
-    held by >= ``need`` documents (holders in path order, as (path, line)), documents that
-    are copies of each other counted once (``copies_counted_once``, as the full run's reduce)."""
+    (and their outline headings' keys: ``heads``) held by >= ``need`` documents (holders in
+    path order, as (path, line)), documents that are copies of each other counted once
+    (``copies_counted_once``, as the full run's reduce)."""
     states = corpus.states
-    parts = [np.asarray(states[p]["keys"]).astype(_U64, copy=False)
-             for p in corpus.targets if p in states and states[p] is not None]
+    parts = [np.asarray(states[p][field]).astype(_U64, copy=False)
+             for p in corpus.targets if p in states and states[p] is not None
+             for field in ("keys", "heads") if field in states[p]]
     if not parts:
         return {}
     keys = sorted_unique(np.concatenate(parts))

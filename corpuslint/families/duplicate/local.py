@@ -659,6 +659,34 @@ def _entries_of_two_options(text: str, first: int, later: int) -> bool:
     return tb is not None and ta != tb
 
 
+# An option's term line in a man page rendered as text: its options and their argument
+# alone, the body below it, indented deeper ("-m, --device-map=FILE", "--context[=CTX]",
+# "-H, --host=", "-i inet_conf"); beside it, the tagged entry's form (``_TAGGED_ENTRY_RE``:
+# "-s     使用容量・使用 inode・使用限度を...").
+_OPTION_TERM_RE = lazy(r"[ \t]*--?[A-Za-z0-9?][\w-]*(?:=\S*|\[=[^\]\s]*\])?"
+                       r"(?:,?[ \t]+--?[A-Za-z0-9?][\w-]*(?:=\S*|\[=[^\]\s]*\])?)*"
+                       r"(?:[ \t]+[<\[]?[A-Za-z_][\w.|-]*[>\]]?)?[ \t]*")
+
+
+def option_entry(text: str, start: int, end: int) -> str | None:
+    """The option a paragraph ``text[start:end]`` of a man page rendered as text documents
+    when it is an option's entry, its term and its definition: its first line the tag of a
+    tagged entry (``_TAGGED_ENTRY_RE``) that is an option, or a term line of options alone
+    (``_OPTION_TERM_RE``) over a body indented deeper; a section's heading at the left margin
+    may stand over it ("オプション" over "-v     バージョン番号を表示します。"). Else None:
+    a sentence that opens with an option ("--suffix も環境変数 SIMPLE_BACKUP_SUFFIX も...")
+    is prose."""
+    lines = text[start:end].split("\n", 3)
+    if len(lines) > 1 and lines[0][:1] not in (" ", "\t") and lines[1][:1] in (" ", "\t"):
+        lines = lines[1:]  # (a heading over the entry)
+    m = _TAGGED_ENTRY_RE.match(lines[0])
+    if m is not None and m["tag"].startswith("-"):
+        return m["tag"]
+    if len(lines) > 1 and _OPTION_TERM_RE.fullmatch(lines[0]) and _indent(lines[1], 0) > _indent(lines[0], 0):
+        return lines[0].strip()
+    return None
+
+
 # An entry's label: a paragraph of one short line that ends no sentence, over the entry's
 # description (a help page's definition list flattened to paragraphs: GIMP's crop options
 # "Position" and "크기" (size), each over "These two text boxes show the position / the size

@@ -401,9 +401,17 @@ def _line_take(states: dict[str, Any], wanted: tuple[set[str], set[int]]) -> dic
     for p, s in states.items():
         if p not in targets or s is None:
             continue
-        hit = np.isin(np.asarray(s["keys"]), np.fromiter(common, np.uint64, len(common)))
-        if hit.any():
+        wanted_keys = np.fromiter(common, np.uint64, len(common))
+        hit = np.isin(np.asarray(s["keys"]), wanted_keys)
+        heads = None if s.get("heads") is None else np.isin(np.asarray(s["heads"]), wanted_keys)
+        if hit.any() or (heads is not None and heads.any()):
             out[p] = {f: np.asarray(s[f])[hit] for f in ("keys", "lines", "spans")}
+            if heads is not None and heads.any():  # (an outline's headings whose words are common: reported)
+                out[p]["heads"] = np.asarray(s["heads"])[heads]
+                out[p]["head_rows"] = np.asarray(s["head_rows"])[heads]
+            if s.get("steps") is not None:  # (the steps of lists, and their lists' items: ``corpus._own_steps``)
+                out[p]["steps"] = np.asarray(s["steps"])[hit]
+                out[p]["items"] = np.asarray(s["items"])
             repeats = s.get("repeats")
             if repeats is not None:  # a line's later copies: their key's index among the kept
                 repeats = np.asarray(repeats)
