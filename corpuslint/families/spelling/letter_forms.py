@@ -3,30 +3,33 @@
 from __future__ import annotations
 
 from ...findings import Edit, Fix, Severity
+from ...text import script
 from ...text.lazy_regex import lazy, lazy_re
 from ...text.script import document_spans
 from .backends import available_backend
 from .base import SpellingDocumentRule
 from .corrections import _PROTECTED_RE
 
-_YEH, _KAF, _ALEF_MAQSURA, _HEH = "\u064a", "\u0643", "\u0649", "\u0647"
-_FARSI_YEH, _KEHEH, _HEH_GOAL = "\u06cc", "\u06a9", "\u06c1"
+_YEH, _KAF, _ALEF_MAQSURA = "\u064a", "\u0643", "\u0649"
+_FARSI_YEH, _KEHEH = "\u06cc", "\u06a9"
 # The Arabic letter, the letter Persian and Urdu write for it, and their names.
 _PERSIAN_OF = {_YEH: _FARSI_YEH, _KAF: _KEHEH, _ALEF_MAQSURA: _FARSI_YEH}
 _NAMES = {
     _YEH: "ARABIC LETTER YEH", _KAF: "ARABIC LETTER KAF", _ALEF_MAQSURA: "ARABIC LETTER ALEF MAQSURA",
-    _HEH: "ARABIC LETTER HEH", _FARSI_YEH: "FARSI YEH", _KEHEH: "KEHEH", _HEH_GOAL: "HEH GOAL",
+    _FARSI_YEH: "FARSI YEH", _KEHEH: "KEHEH",
 }
 _ZWNJ = "\u200c"
 # A word of the Arabic script: letters, marks and tatweel, ZWNJ between them (نمايه‌های).
 _WORD_RE = lazy(
     r"[\u0621-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff]"
-    r"(?:[\u0621-\u065f\u066e-\u06d3\u06d5-\u06ed\u06ee\u06ef\u06fa-\u06fc\u06ff\u0640\u0670]|\u200c(?=[\u0621-\u06ff]))*"
+    r"(?:[\u0621-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06fc\u06ff\u0640\u0670]"
+    r"|\u200c(?=[\u0621-\u06ff]))*"
 )
 _ARABIC_FORMS = lazy_re("[\u064a\u0643\u0649]")
-# Letters Persian and Urdu write and Arabic does not (پ چ ژ گ ک ی ۀ, Urdu's own): a word
-# that has one beside ي or ك was typed in Persian or Urdu, whatever its keyboard.
-_PERSIAN_LETTER = lazy_re("[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06c0\u0679\u0688\u0691\u06ba\u06d2\u06be\u06c1\u06c3\u200c]")
+# Letters Persian and Urdu write and Arabic does not (``text.script``'s: پ چ ژ گ ک ی and
+# Urdu's own; with ۀ) and ZWNJ: a word that has one beside ي or ك was typed in Persian or
+# Urdu, whatever its keyboard.
+_PERSIAN_LETTER = lazy_re("[" + script._PERSIAN_URDU.pattern[1:-1] + script._URDU_ONLY.pattern[1:-1] + "\u06c0\u200c]")
 # Signs of an Arabic word that Persian and Urdu words do not carry: taa marbuta, tanwin,
 # hamza below an alef, alef wasla and the Quranic marks.
 _ARABIC_WORD_SIGN = lazy_re("[\u0629\u064b-\u064d\u0625\u0671\u06d6-\u06ed]")
@@ -57,8 +60,9 @@ class ArabicLetterForm(SpellingDocumentRule):
     of Arabic (ة, tanwin, إ, an Arabic function word such as في or الذي, or the article on
     a word only the Arabic dictionary knows: "الا يا ايها الساقي ادر كاسا و ناولها", a Quran
     verse in a Persian commentary). A passage of one word is read with its line (the
-    Persian handbook's "( شكل 9.3, “فوروارد کردن...” را مشاهده کنید)"). Arabic, Pashto, Sindhi, Kurdish and Uyghur paragraphs are never
-    read: their ي and ك are their own letters. A word that mixes Persian letters with
+    Persian handbook's "( شكل 9.3, “فوروارد کردن...” را مشاهده کنید)"). Arabic, Pashto,
+    Sindhi, Kurdish and Uyghur paragraphs are never read: their ي and ك are their own
+    letters. A word that mixes Persian letters with
     Arabic ones ("یك", "نمايه‌های", "کريں") is always reported. Urdu's other forms (ه
     for HEH GOAL ہ, a final ي for YEH BARREE ے) are not reported: ه is both ہ and the
     aspiration ھ in Urdu text typed so ("کهانا"; fresh35's "دوباره" stays), and ي and
@@ -146,9 +150,10 @@ class ArabicLetterForm(SpellingDocumentRule):
     def _finding(self, doc, start, end, word, fixed, lang, persian_only):
         letters = sorted({c for c in word if c in _PERSIAN_OF}, key=word.index)
         named = ", ".join(f"{c} ({_NAMES[c]})" for c in letters)
-        language = "a Persian" if lang == "fa" else "an Urdu"
+        language = "Persian" if lang == "fa" else "Urdu"
         targets = " and ".join(dict.fromkeys(f"{_PERSIAN_OF[c]} ({_NAMES[_PERSIAN_OF[c]]})" for c in letters))
-        message = f"'{word}': Arabic {named} in {language} word, which writes {targets}: '{fixed}'"
+        article = "a" if lang == "fa" else "an"
+        message = f"'{word}': Arabic {named} in {article} {language} word; {language} writes {targets}: '{fixed}'"
         edit = Edit(start, end, fixed)
         known = fixed in doc.text or _known(lang, fixed)
         fix = Fix.safe(edit) if persian_only and known else Fix.unsafe(edit)
@@ -205,7 +210,8 @@ def _passage_reading(text: str, start: int, end: int, ar) -> str:
 # words that are Arabic too (به "with it", این/اين "where", هم "they", کرد "Kurds", اما, آن).
 _PERSIAN_FUNCTION_WORDS = frozenset("که از را است برای های یک شده شود بود نیز باید نمی تا با ها اور کو کا".split())
 # Arabic function words Persian does not write (a quotation's "في", "إلى", "الذي").
-_ARABIC_FUNCTION_WORDS = frozenset("في الى إلى عن التي الذي الذين هذا هذه ذلك تلك قد لم لن إن أن لا هو هي كان قال".split())
+_ARABIC_FUNCTION_WORDS = frozenset(
+    "في الى إلى عن التي الذي الذين هذا هذه ذلك تلك قد لم لن إن أن لا هو هي كان قال".split())
 
 
 def _one_word(text: str, start: int, end: int) -> bool:
