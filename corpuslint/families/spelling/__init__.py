@@ -7,7 +7,7 @@ Rules:
 * S103 transliteration-inconsistency — one name, two transliterations;
 * S104 repeated-word — "في في";
 * S105 known-misspelling — codespell-format corrections + the project reject list;
-* S106 arabic-letter-form — Arabic ي ك ى inside Persian and Urdu words ("نمايه" for نمایه).
+* S106 arabic-letter-form — Arabic ي ك ى (Urdu: a final ه) inside Persian and Urdu words ("نمايه" for نمایه).
 
 Project word lists live in ``[tool.corpuslint.spelling]`` (see ``project.py``);
 language back-ends (hunspell dictionary, qalsadi morphology) in ``backends.py``.

@@ -10,13 +10,14 @@ from .backends import available_backend
 from .base import SpellingDocumentRule
 from .corrections import _PROTECTED_RE
 
-_YEH, _KAF, _ALEF_MAQSURA = "\u064a", "\u0643", "\u0649"
-_FARSI_YEH, _KEHEH = "\u06cc", "\u06a9"
+_YEH, _KAF, _ALEF_MAQSURA, _HEH = "\u064a", "\u0643", "\u0649", "\u0647"
+_FARSI_YEH, _KEHEH, _HEH_GOAL, _DO_CHASHMI = "\u06cc", "\u06a9", "\u06c1", "\u06be"
 # The Arabic letter, the letter Persian and Urdu write for it, and their names.
 _PERSIAN_OF = {_YEH: _FARSI_YEH, _KAF: _KEHEH, _ALEF_MAQSURA: _FARSI_YEH}
 _NAMES = {
     _YEH: "ARABIC LETTER YEH", _KAF: "ARABIC LETTER KAF", _ALEF_MAQSURA: "ARABIC LETTER ALEF MAQSURA",
-    _FARSI_YEH: "FARSI YEH", _KEHEH: "KEHEH",
+    _HEH: "ARABIC LETTER HEH", _FARSI_YEH: "FARSI YEH", _KEHEH: "KEHEH", _HEH_GOAL: "HEH GOAL",
+    _DO_CHASHMI: "HEH DOACHASHMEE",
 }
 _ZWNJ = "\u200c"
 # A word of the Arabic script: letters, marks and tatweel, ZWNJ between them (نمايه‌های).
@@ -26,6 +27,9 @@ _WORD_RE = lazy(
     r"|\u200c(?=[\u0621-\u06ff]))*"
 )
 _ARABIC_FORMS = lazy_re("[\u064a\u0643\u0649]")
+_ARABIC_FORMS_UR = lazy_re("[\u064a\u0643\u0649\u0647]")  # (and Urdu's final ه: ``_spelled``)
+_FINAL_HEH = lazy_re("(?<=[\u0621-\u06d3])\u0647[\u064b-\u065f\u0670]*$")
+_DIVINE_NAME = "\u0644\u0644\u0647"  # لله: الله, بالله, عبدالله keep the Arabic spelling in Urdu too
 # Letters Persian and Urdu write and Arabic does not (``text.script``'s: پ چ ژ گ ک ی and
 # Urdu's own; with ۀ) and ZWNJ: a word that has one beside ي or ك was typed in Persian or
 # Urdu, whatever its keyboard.
@@ -40,7 +44,7 @@ _PASSAGE_REACH = 400  # characters read each way for a passage's bounds
 
 
 class ArabicLetterForm(SpellingDocumentRule):
-    """Arabic yeh or kaf inside a Persian or Urdu word: "نمايه" for نمایه, "كه" for که.
+    """Arabic yeh or kaf (or, in Urdu, a final heh) inside a Persian or Urdu word: "نمايه" for نمایه.
 
     What: in a paragraph that is Persian or Urdu (declared, or by its letters:
     ``text.script.document_spans``), a word written with ARABIC LETTER YEH ي (U+064A),
@@ -52,8 +56,8 @@ class ArabicLetterForm(SpellingDocumentRule):
     tanwin, إ, ٱ, Quranic marks); a word whose letters are all shared with Arabic and which
     the Arabic dictionary knows as written ("على", "صلى", "كار", "شكل"), unless its
     passage holds a Persian word (one with a Persian or Urdu letter or a ZWNJ, or a
-    function word only Persian and Urdu write: "كه", "از", "را") and the language writes
-    the word too (its dictionary knows it with ی ک: "كار", "تصديق"; not
+    function word only Persian and Urdu write: "كه", "از", "را") and Persian or Urdu
+    writes the word too (their dictionaries know it with ی ک: "كار", "تصديق"; not
     "صلى" of "صلى الله علیه", an Arabic formula quoted); and any word of a passage that
     reads Arabic: between line breaks, quotation marks, brackets or clause punctuation,
     two words or more, no Persian word, most of them Arabic dictionary words, and a sign
@@ -62,21 +66,24 @@ class ArabicLetterForm(SpellingDocumentRule):
     verse in a Persian commentary). A passage of one word is read with its line (the
     Persian handbook's "( شكل 9.3, “فوروارد کردن...” را مشاهده کنید)"). Arabic, Pashto,
     Sindhi, Kurdish and Uyghur paragraphs are never read: their ي and ك are their own
-    letters. A word that mixes Persian letters with
-    Arabic ones ("یك", "نمايه‌های", "کريں") is always reported. Urdu's other forms (ه
-    for HEH GOAL ہ, a final ي for YEH BARREE ے) are not reported: ه is both ہ and the
-    aspiration ھ in Urdu text typed so ("کهانا"; fresh35's "دوباره" stays), and ي and
-    ے are two letters.
+    letters. A word that mixes Persian letters with Arabic ones ("یك", "نمايه‌های",
+    "کريں") is always reported. In Urdu, a final ARABIC LETTER HEH ه (U+0647) too, for
+    HEH GOAL ہ ("دوباره": دوبارہ) or, where old Urdu text typed ه for the aspiration, HEH
+    DOACHASHMEE ھ ("کچه": کچھ): whichever of the two the Urdu dictionary knows; neither
+    or both, it is left (and so is the name الله, and a ه inside a word, which is either). A final ي is read as ی, never as YEH BARREE ے: two
+    letters, not two code points of one.
     Why: search engines, tokenizers and deduplication treat "نمايه" and "نمایه" as two
     words; hazm's and parsivar's normalizers fold these letters for that reason (fresh35:
     Firefox's Persian "نمايه‌های" beside "نمایه" in one string, Urdu "رد کريں").
-    Example: "مدیریت نمايه‌های خود" -> "مدیریت نمایه‌های خود"; "ذيلى پوشہ" -> "ذیلی پوشہ".
-    Fix safety: the fix replaces only those code points (ي and ى by ی, ك by ک): in a
-    Persian or Urdu word they are the same letter in another code point (ی has no dots in
-    its final form, as ى; ي's dots are Arabic orthography), so the word keeps its meaning.
+    Example: "مدیریت نمايه‌های خود" -> "مدیریت نمایه‌های خود"; "ذيلى پوشہ" -> "ذیلی پوشہ";
+    Urdu "دوباره کوشش کریں" -> "دوبارہ کوشش کریں".
+    Fix safety: the fix replaces only those code points (ي and ى by ی, ك by ک, Urdu's
+    final ه by ہ or ھ): in a Persian or Urdu word they are the same letter in another code
+    point (ی has no dots in its final form, as ى; ي's dots are Arabic orthography), so the
+    word keeps its meaning.
     Safe when the whole document is Persian or Urdu (no Arabic paragraph, and no passage
-    read as an Arabic quotation) and the word as
-    fixed is one the language's dictionary knows or the document itself writes (the
+    read as an Arabic quotation) and the word as fixed is one the Persian or Urdu
+    dictionary knows or the document itself writes (the
     corpus's own spelling: "نمايه" beside "نمایه"); unsafe otherwise: an Arabic quotation
     the passage test missed would be rewritten, and a word no dictionary knows may be a
     name whose spelling its writer chose. A word on the project's ``accept`` list, as
@@ -90,18 +97,22 @@ class ArabicLetterForm(SpellingDocumentRule):
 
     def check(self, doc):
         text = doc.text
-        if not _ARABIC_FORMS.search(text):
+        if not _ARABIC_FORMS_UR.search(text):
             return
         spans = document_spans(doc)
         protected = None
         passages: dict[tuple[int, int], str] = {}  # passage bounds -> its reading
         found = []
         for a, b, lang in spans:
-            if lang not in ("fa", "ur") or not _ARABIC_FORMS.search(text, a, b):
+            forms = _ARABIC_FORMS if lang == "fa" else _ARABIC_FORMS_UR
+            if lang not in ("fa", "ur") or not forms.search(text, a, b):
                 continue
             for m in _WORD_RE.finditer(text, a, b):
                 word = m.group()
-                if not _ARABIC_FORMS.search(word) or _ARABIC_WORD_SIGN.search(word):
+                if not forms.search(word) or _ARABIC_WORD_SIGN.search(word):
+                    continue
+                fixed = _spelled(word, lang)
+                if fixed is None:
                     continue
                 start, end = m.span()
                 if doc.in_code(start, end):
@@ -112,12 +123,12 @@ class ArabicLetterForm(SpellingDocumentRule):
                     continue
                 if word in self._accepted_words():
                     continue  # (the project's ``accept`` list, as written: a name spelled so on purpose)
-                if _PERSIAN_LETTER.search(word) or self._persian_here(doc, m, lang, passages):
-                    found.append((start, end, word, lang))
+                if _PERSIAN_LETTER.search(word) or self._persian_here(doc, m, fixed, lang, passages):
+                    found.append((start, end, word, fixed, lang))
         # (a fix is safe only in a document with no Arabic paragraph nor passage: see the docstring)
         persian_only = all(lang != "ar" for _a, _b, lang in spans) and "ar" not in passages.values()
-        for start, end, word, lang in found:
-            yield self._finding(doc, start, end, word, word.translate(_TO_PERSIAN), lang, persian_only)
+        for start, end, word, fixed, lang in found:
+            yield self._finding(doc, start, end, word, fixed, lang, persian_only)
 
     def _accepted_words(self) -> frozenset[str]:
         words = getattr(self, "_accepted", None)
@@ -125,37 +136,34 @@ class ArabicLetterForm(SpellingDocumentRule):
             words = self._accepted = frozenset(self.project._words("accept"))
         return words
 
-    def _persian_here(self, doc, m, lang: str, passages) -> bool:
+    def _persian_here(self, doc, m, fixed: str, lang: str, passages) -> bool:
         """The word ``m``, all of whose letters Arabic shares, is Persian or Urdu where it
         stands: its passage does not read Arabic, and the word is no Arabic dictionary word
-        or, in a passage with a Persian word, one the language writes too (its folded
-        spelling known to the dictionary of ``lang``: "كار", "تصديق"; not "صلى" of "صلى الله
-        علیه", an Arabic formula quoted)."""
+        or, in a passage with a Persian word, one Persian or Urdu writes too (its folded
+        spelling known to their dictionaries: "كار", "تصديق"; not "صلى" of "صلى الله علیه",
+        an Arabic formula quoted)."""
         ar = available_backend("ar")
         if ar is None:
             return False  # (no Arabic dictionary: only words with a Persian letter are told apart)
-        bounds = _passage(doc.text, m.start())
-        verdict = passages.get(bounds)
-        if verdict is None:
-            verdict = passages[bounds] = _passage_reading(doc.text, *bounds, ar)
-            if verdict == "" and _one_word(doc.text, *bounds):  # "( شكل 9.3, ...)": read its line
-                verdict = _passage_reading(doc.text, *_line(doc.text, m.start()), ar)
+        verdict = _reading(doc.text, _passage(doc.text, m.start()), ar, lang, passages)
+        if verdict == "" and _one_word(doc.text, *_passage(doc.text, m.start())):
+            verdict = _line_reading(doc.text, m.start(), ar, lang, passages)  # "( شكل 9.3, ...)": its line's
         if verdict == "ar":
             return False
         word = m.group()
         if not _arabic_word(ar, word):
             return True
-        return verdict == "fa" and _known(lang, word.translate(_TO_PERSIAN))
+        return verdict == "fa" and _persian_known(fixed)
 
     def _finding(self, doc, start, end, word, fixed, lang, persian_only):
-        letters = sorted({c for c in word if c in _PERSIAN_OF}, key=word.index)
-        named = ", ".join(f"{c} ({_NAMES[c]})" for c in letters)
+        pairs = dict.fromkeys((a, b) for a, b in zip(word, fixed) if a != b)
+        named = ", ".join(dict.fromkeys(f"{a} ({_NAMES[a]})" for a, _b in pairs))
         language = "Persian" if lang == "fa" else "Urdu"
-        targets = " and ".join(dict.fromkeys(f"{_PERSIAN_OF[c]} ({_NAMES[_PERSIAN_OF[c]]})" for c in letters))
+        targets = " and ".join(dict.fromkeys(f"{b} ({_NAMES[b]})" for _a, b in pairs))
         article = "a" if lang == "fa" else "an"
         message = f"'{word}': Arabic {named} in {article} {language} word; {language} writes {targets}: '{fixed}'"
         edit = Edit(start, end, fixed)
-        known = fixed in doc.text or _known(lang, fixed)
+        known = fixed in doc.text or _persian_known(fixed)
         fix = Fix.safe(edit) if persian_only and known else Fix.unsafe(edit)
         return doc.finding(self, start, end, message, fix=fix)
 
@@ -176,6 +184,12 @@ def _known(lang: str, word: str) -> bool:
     return backend is not None and backend.known(backend.clean(word))
 
 
+def _persian_known(word: str) -> bool:
+    """The Persian or the Urdu dictionary knows ``word``: either, as the two share these
+    letters, and a short string's letters may tell one from the other only once fixed."""
+    return _known("fa", word) or _known("ur", word)
+
+
 def _passage(text: str, pos: int) -> tuple[int, int]:
     """[start, end) of the passage of ``pos``: between ``_PASSAGE_BREAK`` characters (at
     most ``_PASSAGE_REACH`` characters each way)."""
@@ -187,7 +201,23 @@ def _passage(text: str, pos: int) -> tuple[int, int]:
     return start, m.start() if m else min(len(text), pos + _PASSAGE_REACH)
 
 
-def _passage_reading(text: str, start: int, end: int, ar) -> str:
+def _spelled(word: str, lang: str) -> str | None:
+    """``word`` as Persian (``lang`` "fa") or Urdu ("ur") writes it: ي and ى as ی, ك as
+    ک; in Urdu also a final ه as HEH GOAL ہ ("دوباره": دوبارہ) or, where ه stood for
+    the aspiration, as ھ ("کچه": کچھ), whichever of the two the Urdu dictionary knows
+    (neither or both: the final ه is left, undecided), never in the name الله. None
+    when nothing is to change."""
+    fixed = word.translate(_TO_PERSIAN)
+    if lang == "ur" and _FINAL_HEH.search(fixed) and _DIVINE_NAME not in _MARKS.sub("", word):
+        heh = _FINAL_HEH.search(fixed).start()
+        readings = [r for r in (fixed[:heh] + c + fixed[heh + 1 :] for c in (_HEH_GOAL, _DO_CHASHMI))
+                    if _known("ur", r)]
+        if len(readings) == 1:
+            fixed = readings[0]
+    return None if fixed == word else fixed
+
+
+def _passage_reading(text: str, start: int, end: int, ar, lang: str) -> str:
     """"fa" when the passage has a Persian or Urdu word: one with a Persian or Urdu letter
     (or a ZWNJ), a function word only they write (``_PERSIAN_FUNCTION_WORDS``: "كه",
     "از", "را"), or a word with ي ك ى that the Arabic dictionary does not know (reported,
@@ -200,7 +230,7 @@ def _passage_reading(text: str, start: int, end: int, ar) -> str:
     known = [_arabic_word(ar, w) for w in words]
     if len(words) >= 2 and sum(known) * 2 > len(words) and any(_arabic_sign(ar, w) for w in words):
         return "ar"
-    if any(not k and _ARABIC_FORMS.search(w) and not _ARABIC_WORD_SIGN.search(w) for w, k in zip(words, known)):
+    if any(not k and not _ARABIC_WORD_SIGN.search(w) and _spelled(w, lang) for w, k in zip(words, known)):
         return "fa"
     return ""
 
@@ -212,6 +242,29 @@ _PERSIAN_FUNCTION_WORDS = frozenset("که از را است برای های یک 
 # Arabic function words Persian does not write (a quotation's "في", "إلى", "الذي").
 _ARABIC_FUNCTION_WORDS = frozenset(
     "في الى إلى عن التي الذي الذين هذا هذه ذلك تلك قد لم لن إن أن لا هو هي كان قال".split())
+
+
+def _reading(text: str, bounds: tuple[int, int], ar, lang: str, passages: dict) -> str:
+    """``_passage_reading`` of the passage ``bounds``, memoised in ``passages``."""
+    verdict = passages.get(bounds)
+    if verdict is None:
+        verdict = passages[bounds] = _passage_reading(text, *bounds, ar, lang)
+    return verdict
+
+
+def _line_reading(text: str, pos: int, ar, lang: str, passages: dict) -> str:
+    """"fa" when the line of ``pos`` has a Persian or Urdu word (``_passage_reading``'s),
+    a word reported in its own passage counting as one (once fixed, it has a Persian
+    letter); "" otherwise."""
+    start, end = _line(text, pos)
+    for m in _WORD_RE.finditer(text, start, end):
+        w = m.group()
+        if _PERSIAN_LETTER.search(w) or w.translate(_TO_PERSIAN) in _PERSIAN_FUNCTION_WORDS:
+            return "fa"
+        if (not _ARABIC_WORD_SIGN.search(w) and _spelled(w, lang) and not _arabic_word(ar, w)
+                and _reading(text, _passage(text, m.start()), ar, lang, passages) != "ar"):
+            return "fa"
+    return ""
 
 
 def _one_word(text: str, start: int, end: int) -> bool:
