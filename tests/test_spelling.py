@@ -343,7 +343,7 @@ def test_state_is_picklable_and_cached():
 
 def test_rule_metadata_and_docs():
     codes = {r.code: r for r in spelling.RULES}
-    assert sorted(codes) == ["S101", "S102", "S103", "S104", "S105"]
+    assert sorted(codes) == ["S101", "S102", "S103", "S104", "S105", "S106"]
     for rule in spelling.RULES:
         rule.validate_class()
         assert rule.family == "spelling"

@@ -6,7 +6,8 @@ Rules:
 * S102 unknown-word — dictionary-rejected, no second signal (info, off by default);
 * S103 transliteration-inconsistency — one name, two transliterations;
 * S104 repeated-word — "في في";
-* S105 known-misspelling — codespell-format corrections + the project reject list.
+* S105 known-misspelling — codespell-format corrections + the project reject list;
+* S106 arabic-letter-form — Arabic ي ك ى (Urdu: a final ه) inside Persian and Urdu words ("نمايه" for نمایه).
 
 Project word lists live in ``[tool.corpuslint.spelling]`` (see ``project.py``);
 language back-ends (hunspell dictionary, qalsadi morphology) in ``backends.py``.
@@ -20,15 +21,17 @@ from ...hookspecs import hookimpl
 from . import project
 from .backends import Backend, BackendUnavailable, get_backend, register_backend
 from .corrections import KnownMisspelling, parse_corrections
+from .letter_forms import ArabicLetterForm
 from .project import add_project_words
 from .repeated import RepeatedWord
 from .slip import Slip
 from .transliteration import TransliterationInconsistency
 from .unknown import UnknownWord
 
-RULES = [Slip, UnknownWord, TransliterationInconsistency, RepeatedWord, KnownMisspelling]
+RULES = [Slip, UnknownWord, TransliterationInconsistency, RepeatedWord, KnownMisspelling, ArabicLetterForm]
 
 __all__ = [
+    "ArabicLetterForm",
     "Backend",
     "BackendUnavailable",
     "KnownMisspelling",
