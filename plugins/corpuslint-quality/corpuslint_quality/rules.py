@@ -1211,7 +1211,12 @@ class UnterminatedLines(QualityRule):
     mark counts as terminated, as C4's and FineWeb's first line-punctuation filter
     count an end quotation mark (`يَقُولُ : "...إِلَيْهِ "`), and so does one ending in
     a quotation it opened in braces or ornate parentheses (a Quranic verse quoted in a
-    hadith: `...{إِنَّ الشِّرْكَ لَظُلْمٌ عَظِيمٌ}`). Documents
+    hadith: `...{إِنَّ الشِّرْكَ لَظُلْمٌ عَظِيمٌ}`), and so does one whose emphasis closes
+    after the mark (`*Switch the tablet's orientation.*`, a help page's summary: the
+    CommonMark emphasis, as markdown-it parses the line). Verse is not measured
+    (``verse_lines``: a ghazal's half-lines, a kural couplet end without a mark by form; a
+    web filter must not judge a poem as a page): the rest of the text is, when it holds
+    50 words or more (Gopher's length filter), else nothing. Documents
     mostly in Thai or Lao are skipped: those scripts end a sentence with a space, not a
     punctuation mark (Unicode Standard, ch. 16, "Thai": no sentence-final punctuation).
     Default 0.12 is FineWeb's line-punctuation filter (Penedo et al. 2024, "The FineWeb
@@ -1271,6 +1276,9 @@ class ShortLines(QualityRule):
     Why: Pages made mostly of short lines are menus, link lists, captions and
     metadata rather than prose.
     Example: A scraped category page: "Politics", "12:30", "Read more", "Share", ...
+    Verse is not measured (``verse_lines``: a poem's lines are short by form), as for Q104;
+    nor, in a Markdown or reST page, the titles of sections that hold nothing
+    (``empty_sections``: an index page's topics, whose pages hold the text).
     Subtitle files (.srt, .vtt read as subtitles) are not measured: a caption line is
     short by convention; nor one part of a fine-tuning example (``part_of_example``: a chat
     turn, an instruction record's field): FineWeb's filter judges whole web documents, and a
@@ -1574,6 +1582,11 @@ class WordCountOutOfRange(QualityRule):
     Why: Very short documents carry too little context to learn from (often stubs,
     error pages, cookie notices); very long ones are usually concatenated dumps.
     Example: A 12-word "page not found" notice.
+    A Markdown or reST page counts the words of its list items too (Gopher counts a page's
+    every word: a task page's steps are a list). Not judged short: verse (``verse_lines``: a
+    kural is a whole poem of seven words) and an index page (``index_page``: a section that
+    holds nothing, its content made when the page is built: GNOME help's topic links,
+    Sphinx's toctree, an ``.. include::``).
     One part of a fine-tuning example (``part_of_example``: a chat turn of any role, an
     instruction record's field) is not measured: Gopher's filter judges whole web documents,
     and a question ("Что делает ram?"), a system prompt or a complete answer of 21 words
