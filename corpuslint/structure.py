@@ -1182,7 +1182,7 @@ STANZAS_MIN_BLOCKS = 3
 # characters; a flattened key table's two-line blocks open with a one-letter key.
 COUPLET_LINE_MIN_CHARS = 10
 NOT_VERSE_CHAR_RE = lazy(r"[\p{N}\p{Sm}\p{So}]")  # a digit, "+", "←": a key or a number, not a verse line
-_VERSE_QUOTES = "\"'«»„“”‘’‚¿¡"
+VERSE_QUOTES = "\"'«»„“”‘’‚¿¡"
 
 
 def in_stanzas(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS, couplets: bool = False) -> bool:
@@ -1214,7 +1214,7 @@ def in_stanzas(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS, coup
         if block is None:
             a, b = blocks[i]
             block = lines[i] = [x.strip() for x in text[a:b].split("\n") if x.strip()]
-        return len(block) >= 2 and all((x[0].isalpha() or x[0] in _VERSE_QUOTES) and (
+        return len(block) >= 2 and all((x[0].isalpha() or x[0] in VERSE_QUOTES) and (
             not couplets or len(x) >= COUPLET_LINE_MIN_CHARS and not NOT_VERSE_CHAR_RE.search(x)) for x in block)
 
     if not stanza(at):

@@ -535,29 +535,51 @@ def _find_verse(doc: Document) -> Iterable[int]:
             start = p.line_starts[i]
             end = text.find("\n", start)
             written.append(text[start : end if end >= 0 else len(text)].strip())
-        open_lines = sum(1 for line in written if not _terminated(line, terminal))
+        if not all(_verse_line(line) for line in written):
+            continue
         if len(paragraphs) == 1 and len(rows) <= COUPLET_MAX_LINES and _couplet(written, terminal):
             yield from rows
-        elif len(rows) >= structure.VERSE_MIN_LINES:
-            lengths = [len(line) for line in written]
-            mean = sum(lengths) / len(lengths)
-            spread = (sum((n - mean) ** 2 for n in lengths) / len(lengths)) ** 0.5
-            if _stanza(written) and spread <= VERSE_LENGTH_CV * mean and 2 * open_lines >= len(written):
+            continue
+        lengths = [len(line) for line in written]
+        mean = sum(lengths) / len(lengths)
+        if (sum((n - mean) ** 2 for n in lengths) / len(lengths)) ** 0.5 > VERSE_LENGTH_CV * mean:
+            continue  # (a flattened table's key and value, a list of headlines: no metre)
+        if len(rows) >= structure.VERSE_MIN_LINES:
+            if _stanza(written) and 2 * sum(1 for line in written if not _terminated(line, terminal)) >= len(written):
                 yield from rows
         elif structure.in_stanzas(text, p.line_starts[rows[0]], couplets=True):
             yield from rows
 
 
+def _verse_line(line: str) -> bool:
+    """A line that may be verse (``structure.in_stanzas``' test of a couplet's line): it opens
+    with a letter or a quotation mark and holds no digit or symbol (``structure.NOT_VERSE_CHAR_RE``:
+    "Side 1 = 4", a table's key and value, a command)."""
+    return (line[:1].isalpha() or line[:1] in structure.VERSE_QUOTES) and not structure.NOT_VERSE_CHAR_RE.search(line)
+
+
 def _couplet(lines: list[str], terminal: frozenset[str]) -> bool:
-    """The lines of one couplet (its last word may be set on a line of its own): each line up
-    to twice ``structure.VERSE_MEDIAN_CHARS`` characters, all but the last at least
-    ``structure.COUPLET_LINE_MIN_CHARS``, opening with a letter, without a digit or a symbol
-    (``structure.NOT_VERSE_CHAR_RE``: not a table's key and value), the first ending
-    mid-sentence (no terminal mark)."""
-    return (not _terminated(lines[0], terminal)
-            and all(len(line) >= structure.COUPLET_LINE_MIN_CHARS for line in lines[:-1])
-            and all(len(line) <= 2 * structure.VERSE_MEDIAN_CHARS and line[0].isalpha()
-                    and not structure.NOT_VERSE_CHAR_RE.search(line) for line in lines))
+    """The lines (``_verse_line``) of one couplet, one sentence (its last word may be set on a
+    line of its own): each line up to twice ``structure.VERSE_MEDIAN_CHARS`` characters, all but
+    the last of ``structure.COUPLET_LINE_MIN_CHARS`` or more and ``COUPLET_LINE_MIN_WORDS`` words
+    or more ("Buffalo, NY" / "Raleigh, NC" is a list), none but the last ending in a mark or a
+    colon (a lead-in, "Narrated Mughirah ibn Shu'bah:", opens prose); no sentence ending inside
+    a line ("He wiped his ears inside and outside. Hisham adds: ..."), no label ("Text on
+    button: Click Here", "Word - Effulgence": a record's fields)."""
+    return (all(len(line) >= structure.COUPLET_LINE_MIN_CHARS and not _terminated(line, terminal)
+                and line[-1] not in ":：" and len(_WORD_RE.findall(line)) >= COUPLET_LINE_MIN_WORDS
+                for line in lines[:-1])
+            and all(len(line) <= 2 * structure.VERSE_MEDIAN_CHARS and not _MID_LINE_END_RE.search(line)
+                    and not _LABEL_RE.search(line) for line in lines))
+
+
+COUPLET_LINE_MIN_WORDS = 3
+# A field's label inside a line: "Text on button: Click Here", "Word - Effulgence".
+_LABEL_RE = lazy(r"\S[:：]\s|\s[-–—]\s")
+
+
+# A sentence's end inside a line: a mark and a space before a further word.
+_MID_LINE_END_RE = lazy(r"[.!?؟۔。！？।॥][\"'”’»)\]]*\s+\S")
 
 
 # A label heading a paragraph: a speaker cue of a script or an interview ("JENNY",
