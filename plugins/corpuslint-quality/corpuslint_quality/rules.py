@@ -1300,7 +1300,8 @@ class ShortLines(QualityRule):
     Example: A scraped category page: "Politics", "12:30", "Read more", "Share", ...
     Verse is not measured (``verse_lines``: a poem's lines are short by form), as for Q104;
     nor, in a Markdown or reST page, the titles of sections that hold nothing
-    (``empty_sections``: an index page's topics, whose pages hold the text).
+    (``empty_sections``: an index page's topics, whose pages hold the text), but for the
+    page's own title.
     Subtitle files (.srt, .vtt read as subtitles) are not measured: a caption line is
     short by convention; nor one part of a fine-tuning example (``part_of_example``: a chat
     turn, an instruction record's field): FineWeb's filter judges whole web documents, and a
@@ -1329,7 +1330,8 @@ class ShortLines(QualityRule):
             return None  # verse is no page's lines, and too little prose is left to judge
         empty = empty_sections(doc)
         if empty:  # an index page's topics: titles, short by design (their pages hold the text)
-            verse = verse | {i for i, start in enumerate(prose(doc).line_starts) if start in empty}
+            title = next(line.start for line, kind in zip(doc.lines, doc.line_kinds) if kind == structure.HEADING)
+            verse = verse | {i for i, start in enumerate(prose(doc).line_starts) if start in empty and start != title}
         measure = _latin_length if T.has_spaceless(prose(doc).text) else len
         counted = _line_count(doc, lambda line: measure(line) <= length, skip=verse)
         if counted is None:
