@@ -1189,7 +1189,9 @@ def _terminated(line: str, terminal: frozenset[str]) -> bool:
     opener = _BRACKET_QUOTES.get(last)
     if opener is not None and opener in visible[:-1]:
         return True
-    if last in "*_":  # "*Switch the tablet's orientation.*": the mark, then the emphasis closed
+    if last in "*_" and visible.rstrip("*_").rstrip(_CLOSERS)[-1:] in terminal:
+        # "*Switch the tablet's orientation.*": the mark, then the emphasis closed (parsed only
+        # when a mark stands before the asterisks or underscores)
         inner = _emphasised_end(visible)
         return inner is not None and _terminated(inner, terminal)
     return False
