@@ -1181,8 +1181,8 @@ STANZAS_MIN_BLOCKS = 3
 # A line of a couplet, for the spelling rules (S101, S104): a hemistich of Hafez has 20-40
 # characters; a flattened key table's two-line blocks open with a one-letter key.
 COUPLET_LINE_MIN_CHARS = 10
-_NOT_VERSE_CHAR_RE = lazy(r"[\p{N}\p{Sm}\p{So}]")  # a digit, "+", "←": a key or a number, not a verse line
-_VERSE_QUOTES = "\"'«»„“”‘’‚¿¡"
+NOT_VERSE_CHAR_RE = lazy(r"[\p{N}\p{Sm}\p{So}]")  # a digit, "+", "←": a key or a number, not a verse line
+VERSE_QUOTES = "\"'«»„“”‘’‚¿¡"
 
 
 def in_stanzas(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS, couplets: bool = False) -> bool:
@@ -1192,7 +1192,7 @@ def in_stanzas(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS, coup
     "\\begin{colorthemeexample}" / "\\themeauthor ..." in two-line LaTeX blocks), whose lines
     have a median length of at most ``median_chars``; with ``couplets`` (the spelling rules'
     test) each line also has ``COUPLET_LINE_MIN_CHARS`` characters or more and no digit or
-    symbol (``_NOT_VERSE_CHAR_RE``), so a shortcut table flattened into two-line blocks
+    symbol (``NOT_VERSE_CHAR_RE``), so a shortcut table flattened into two-line blocks
     ("C" / "ضبط صفحه", "تغییر وضعیت بیشینگی" / "دگرساز+F10") is not verse: verse in couplets, which ``in_verse`` (a block of three lines or more) does not see. fortunes-de's "Ein
     Loch ist im Browser" is sung in two-line stanzas and closes on its first stanza."""
     lo, hi = reach(text, pos, 4000), reach(text, pos, 4000, forward=True)
@@ -1214,8 +1214,8 @@ def in_stanzas(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS, coup
         if block is None:
             a, b = blocks[i]
             block = lines[i] = [x.strip() for x in text[a:b].split("\n") if x.strip()]
-        return len(block) >= 2 and all((x[0].isalpha() or x[0] in _VERSE_QUOTES) and (
-            not couplets or len(x) >= COUPLET_LINE_MIN_CHARS and not _NOT_VERSE_CHAR_RE.search(x)) for x in block)
+        return len(block) >= 2 and all((x[0].isalpha() or x[0] in VERSE_QUOTES) and (
+            not couplets or len(x) >= COUPLET_LINE_MIN_CHARS and not NOT_VERSE_CHAR_RE.search(x)) for x in block)
 
     if not stanza(at):
         return False

@@ -65,9 +65,9 @@ def _in_stanzas_split(text: str, pos: int, median_chars: int = structure.VERSE_M
     lines = [[x.strip() for x in text[a:b].split("\n") if x.strip()] for a, b in blocks]
 
     def stanza(i: int) -> bool:
-        return len(lines[i]) >= 2 and all((x[0].isalpha() or x[0] in structure._VERSE_QUOTES) and (
+        return len(lines[i]) >= 2 and all((x[0].isalpha() or x[0] in structure.VERSE_QUOTES) and (
             not couplets or len(x) >= structure.COUPLET_LINE_MIN_CHARS
-            and not structure._NOT_VERSE_CHAR_RE.search(x)) for x in lines[i])
+            and not structure.NOT_VERSE_CHAR_RE.search(x)) for x in lines[i])
 
     first = last = at
     while first > 0 and stanza(first - 1):

@@ -439,6 +439,15 @@ def _word_count(p: "Prose") -> int:
     return len(p.words)
 
 
+def _prose_words(doc: Document, skip: frozenset[int]) -> int:
+    """``_word_count`` of the prose of ``doc`` without the lines whose index is in ``skip``."""
+    p = prose(doc)
+    if not skip:
+        return _word_count(p)
+    text = "\n".join(line for i, line in enumerate(p.lines) if i not in skip)
+    return round(T.word_count(text)) if T.has_spaceless(text) else len(normalize.words(text))
+
+
 # A stanza: a paragraph of at least VERSE_MIN_LINES lines whose median line is short
 # (``structure.VERSE_MEDIAN_CHARS``, none longer than twice that) and holds at least
 # STANZA_MEDIAN_WORDS words (a menu of one- and two-word links is not a stanza). A song
@@ -448,27 +457,35 @@ STANZA_MEDIAN_WORDS = 4
 VERSE_SHARE = 0.8
 
 
+def _by_paragraph(p: Prose) -> list[list[int]]:
+    """The indices into ``p.lines`` of each paragraph's lines."""
+    from bisect import bisect_right
+
+    out: list[list[int]] = [[] for _ in p.paragraph_starts]
+    for i, start in enumerate(p.line_starts):
+        k = bisect_right(p.paragraph_starts, start) - 1
+        if 0 <= k < len(out):
+            out[k].append(i)
+    return out
+
+
+def _stanza(lines: list[str]) -> bool:
+    """A paragraph of ``lines`` is a stanza (``STANZA_MEDIAN_WORDS``)."""
+    if len(lines) < structure.VERSE_MIN_LINES:
+        return False
+    chars = sorted(map(len, lines))
+    words = sorted(len(line.split()) for line in lines)
+    return (chars[len(chars) // 2] <= structure.VERSE_MEDIAN_CHARS
+            and chars[-1] <= 2 * structure.VERSE_MEDIAN_CHARS
+            and words[len(words) // 2] >= STANZA_MEDIAN_WORDS)
+
+
 def _stanzas(p: Prose) -> list[bool]:
     """For each paragraph of ``p``: is it a stanza of a song or a poem (see
     ``STANZA_MEDIAN_WORDS``)? All False unless the text is verse throughout. A song
     repeats its chorus, and labels it "(Chorus)" each time."""
-    from bisect import bisect_right
-
-    by_paragraph: list[list[str]] = [[] for _ in p.paragraph_starts]
-    for line, start in zip(p.lines, p.line_starts):
-        k = bisect_right(p.paragraph_starts, start) - 1
-        if 0 <= k < len(by_paragraph):
-            by_paragraph[k].append(line)
-    out = []
-    for lines in by_paragraph:
-        if len(lines) < structure.VERSE_MIN_LINES:
-            out.append(False)
-            continue
-        chars = sorted(map(len, lines))
-        words = sorted(len(line.split()) for line in lines)
-        out.append(chars[len(chars) // 2] <= structure.VERSE_MEDIAN_CHARS
-                   and chars[-1] <= 2 * structure.VERSE_MEDIAN_CHARS
-                   and words[len(words) // 2] >= STANZA_MEDIAN_WORDS)
+    by_paragraph = [[p.lines[i] for i in rows] for rows in _by_paragraph(p)]
+    out = [_stanza(lines) for lines in by_paragraph]
     in_stanzas = sum(len(lines) for lines, v in zip(by_paragraph, out) if v)
     stanzas = [lines for lines, v in zip(by_paragraph, out) if v]
     if in_stanzas < VERSE_SHARE * len(p.lines):
@@ -479,6 +496,90 @@ def _stanzas(p: Prose) -> list[bool]:
             len(stanzas) != 1 or 2 * (len(stanzas[0]) - len(set(stanzas[0]))) >= len(stanzas[0])):
         return [False] * len(out)
     return out
+
+
+# Verse in a document that may hold prose too (a ghazal and its prose reading, a song in a
+# page), for the line-shape filters (Q104, Q105) and the word count (Q108): a paragraph that
+# is a stanza (``_stanza``) whose lines, as written (the source line: not the prose left
+# once code spans are masked out), are of like length (metre: a coefficient of variation of
+# at most VERSE_LENGTH_CV; Hafez's hemistichs 0.05-0.12, hard-wrapped prose 0.3-0.7) and
+# mostly end without a sentence's mark; a couplet among three or more (``structure.in_stanzas``,
+# the spelling rules' test: a ghazal one bayt a block); or a text that is one couplet (a
+# record of the Thirukkural: two short lines, the first ending mid-sentence, its last word
+# at times on a third).
+VERSE_LENGTH_CV = 0.2
+COUPLET_MAX_LINES = 3
+_VERSE: "weakref.WeakKeyDictionary[Document, frozenset[int]]" = weakref.WeakKeyDictionary()
+
+
+def verse_lines(doc: Document) -> frozenset[int]:
+    """Indices into ``prose(doc).lines`` of the lines of verse (above), computed once per
+    document. A web page's menu is not verse (one- and two-word items: ``STANZA_MEDIAN_WORDS``),
+    nor a list of headlines (lines of unlike length)."""
+    cached = _VERSE.get(doc)
+    if cached is None:
+        cached = _VERSE[doc] = frozenset(_find_verse(doc))
+    return cached
+
+
+def _find_verse(doc: Document) -> Iterable[int]:
+    p = prose(doc)
+    text = doc.text
+    terminal = _terminals(UnterminatedLines.options["terminal-chars"], True)
+    paragraphs = _by_paragraph(p)
+    for rows in paragraphs:
+        if len(rows) < 2:
+            continue
+        written = []
+        for i in rows:
+            start = p.line_starts[i]
+            end = text.find("\n", start)
+            written.append(text[start : end if end >= 0 else len(text)].strip())
+        if not all(_verse_line(line) for line in written):
+            continue
+        if len(paragraphs) == 1 and len(rows) <= COUPLET_MAX_LINES and _couplet(written, terminal):
+            yield from rows
+            continue
+        lengths = [len(line) for line in written]
+        mean = sum(lengths) / len(lengths)
+        if (sum((n - mean) ** 2 for n in lengths) / len(lengths)) ** 0.5 > VERSE_LENGTH_CV * mean:
+            continue  # (a flattened table's key and value, a list of headlines: no metre)
+        if len(rows) >= structure.VERSE_MIN_LINES:
+            if _stanza(written) and 2 * sum(1 for line in written if not _terminated(line, terminal)) >= len(written):
+                yield from rows
+        elif structure.in_stanzas(text, p.line_starts[rows[0]], couplets=True):
+            yield from rows
+
+
+def _verse_line(line: str) -> bool:
+    """A line that may be verse (``structure.in_stanzas``' test of a couplet's line): it opens
+    with a letter or a quotation mark and holds no digit or symbol (``structure.NOT_VERSE_CHAR_RE``:
+    "Side 1 = 4", a table's key and value, a command)."""
+    return (line[:1].isalpha() or line[:1] in structure.VERSE_QUOTES) and not structure.NOT_VERSE_CHAR_RE.search(line)
+
+
+def _couplet(lines: list[str], terminal: frozenset[str]) -> bool:
+    """The lines (``_verse_line``) of one couplet, one sentence (its last word may be set on a
+    line of its own): each line up to twice ``structure.VERSE_MEDIAN_CHARS`` characters, all but
+    the last of ``structure.COUPLET_LINE_MIN_CHARS`` or more and ``COUPLET_LINE_MIN_WORDS`` words
+    or more ("Buffalo, NY" / "Raleigh, NC" is a list), none but the last ending in a mark or a
+    colon (a lead-in, "Narrated Mughirah ibn Shu'bah:", opens prose); no sentence ending inside
+    a line ("He wiped his ears inside and outside. Hisham adds: ..."), no label ("Text on
+    button: Click Here", "Word - Effulgence": a record's fields)."""
+    return (all(len(line) >= structure.COUPLET_LINE_MIN_CHARS and not _terminated(line, terminal)
+                and line[-1] not in ":：" and len(_WORD_RE.findall(line)) >= COUPLET_LINE_MIN_WORDS
+                for line in lines[:-1])
+            and all(len(line) <= 2 * structure.VERSE_MEDIAN_CHARS and not _MID_LINE_END_RE.search(line)
+                    and not _LABEL_RE.search(line) for line in lines))
+
+
+COUPLET_LINE_MIN_WORDS = 3
+# A field's label inside a line: "Text on button: Click Here", "Word - Effulgence".
+_LABEL_RE = lazy(r"\S[:：]\s|\s[-–—]\s")
+
+
+# A sentence's end inside a line: a mark and a space before a further word.
+_MID_LINE_END_RE = lazy(r"[.!?؟۔。！？।॥][\"'”’»)\]]*\s+\S")
 
 
 # A label heading a paragraph: a speaker cue of a script or an interview ("JENNY",
@@ -562,10 +663,14 @@ def _duplicates(items: list[str], where: list[int] | None = None,
     return count, chars
 
 
-def _line_count(doc: Document, matches, min_lines: int = 1) -> tuple[int, int] | None:
-    """(prose lines for which ``matches(line)`` holds, prose lines), or None when the
-    document has fewer than ``min_lines`` prose lines."""
+def _line_count(doc: Document, matches, min_lines: int = 1,
+                skip: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+    """(prose lines for which ``matches(line)`` holds, prose lines), not counting the lines
+    whose index is in ``skip``, or None when the document has fewer than ``min_lines``
+    prose lines."""
     lines = prose(doc).lines
+    if skip:
+        lines = [line for i, line in enumerate(lines) if i not in skip]
     if len(lines) < min_lines:
         return None
     return sum(1 for line in lines if matches(line)), len(lines)
@@ -1082,7 +1187,35 @@ def _terminated(line: str, terminal: frozenset[str]) -> bool:
     if last and last in _QUOTE_CLOSERS:
         return True
     opener = _BRACKET_QUOTES.get(last)
-    return opener is not None and opener in visible[:-1]
+    if opener is not None and opener in visible[:-1]:
+        return True
+    if last in "*_" and visible.rstrip("*_").rstrip(_CLOSERS)[-1:] in terminal:
+        # "*Switch the tablet's orientation.*": the mark, then the emphasis closed (parsed only
+        # when a mark stands before the asterisks or underscores)
+        inner = _emphasised_end(visible)
+        return inner is not None and _terminated(inner, terminal)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _inline_markdown():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def _emphasised_end(line: str) -> str | None:
+    """The text of ``line`` before the emphasis (CommonMark's, as markdown-it parses the line)
+    that closes at its end, or None when no emphasis closes there."""
+    tokens = _inline_markdown().parseInline(line)
+    children = list(tokens[0].children or ()) if tokens else []
+    closed = False
+    while children and (children[-1].type in ("em_close", "strong_close")
+                        or children[-1].type == "text" and not children[-1].content):
+        closed |= children.pop().type != "text"
+    if not closed or not children or children[-1].type != "text":
+        return None
+    return children[-1].content
 
 
 class UnterminatedLines(QualityRule):
@@ -1102,7 +1235,12 @@ class UnterminatedLines(QualityRule):
     mark counts as terminated, as C4's and FineWeb's first line-punctuation filter
     count an end quotation mark (`يَقُولُ : "...إِلَيْهِ "`), and so does one ending in
     a quotation it opened in braces or ornate parentheses (a Quranic verse quoted in a
-    hadith: `...{إِنَّ الشِّرْكَ لَظُلْمٌ عَظِيمٌ}`). Documents
+    hadith: `...{إِنَّ الشِّرْكَ لَظُلْمٌ عَظِيمٌ}`), and so does one whose emphasis closes
+    after the mark (`*Switch the tablet's orientation.*`, a help page's summary: the
+    CommonMark emphasis, as markdown-it parses the line). Verse is not measured
+    (``verse_lines``: a ghazal's half-lines, a kural couplet end without a mark by form; a
+    web filter must not judge a poem as a page): the rest of the text is, when it holds
+    50 words or more (Gopher's length filter), else nothing. Documents
     mostly in Thai or Lao are skipped: those scripts end a sentence with a space, not a
     punctuation mark (Unicode Standard, ch. 16, "Thai": no sentence-final punctuation).
     Default 0.12 is FineWeb's line-punctuation filter (Penedo et al. 2024, "The FineWeb
@@ -1135,8 +1273,11 @@ class UnterminatedLines(QualityRule):
         text = prose(doc).text
         if _THAI_LAO_BLOCK.search(text) and _share(text, _NO_FULL_STOP_RE) >= 0.5:
             return None  # Thai and Lao end sentences with a space, not a mark
+        verse = verse_lines(doc)
+        if verse and _prose_words(doc, verse) < GOPHER_MIN_WORDS:
+            return None  # verse is no page's lines, and too little prose is left to judge
         terminal = _terminals(self.opts["terminal-chars"], self.opts["unicode-terminals"])
-        counted = _line_count(doc, lambda line: _terminated(line, terminal))
+        counted = _line_count(doc, lambda line: _terminated(line, terminal), skip=verse)
         if counted is None:
             return None
         ended, total = counted
@@ -1159,6 +1300,10 @@ class ShortLines(QualityRule):
     Why: Pages made mostly of short lines are menus, link lists, captions and
     metadata rather than prose.
     Example: A scraped category page: "Politics", "12:30", "Read more", "Share", ...
+    Verse is not measured (``verse_lines``: a poem's lines are short by form), as for Q104;
+    nor, in a Markdown or reST page, the titles of sections that hold nothing
+    (``empty_sections``: an index page's topics, whose pages hold the text), but for the
+    page's own title.
     Subtitle files (.srt, .vtt read as subtitles) are not measured: a caption line is
     short by convention; nor one part of a fine-tuning example (``part_of_example``: a chat
     turn, an instruction record's field): FineWeb's filter judges whole web documents, and a
@@ -1182,8 +1327,15 @@ class ShortLines(QualityRule):
         if is_subtitle(doc):
             return None  # a caption line is short by convention (Netflix: 42 characters at most)
         length = self.opts["short-length"]
+        verse = verse_lines(doc)
+        if verse and _prose_words(doc, verse) < GOPHER_MIN_WORDS:
+            return None  # verse is no page's lines, and too little prose is left to judge
+        empty = empty_sections(doc)
+        if empty:  # an index page's topics: titles, short by design (their pages hold the text)
+            title = next(line.start for line, kind in zip(doc.lines, doc.line_kinds) if kind == structure.HEADING)
+            verse = verse | {i for i, start in enumerate(prose(doc).line_starts) if start in empty and start != title}
         measure = _latin_length if T.has_spaceless(prose(doc).text) else len
-        counted = _line_count(doc, lambda line: measure(line) <= length)
+        counted = _line_count(doc, lambda line: measure(line) <= length, skip=verse)
         if counted is None:
             return None
         short, total = counted
@@ -1401,6 +1553,49 @@ def _word_length_language(doc: Document, text: str, letters: int) -> str:
     return arabic_script_language(text) or ""
 
 
+def index_page(doc: Document) -> bool:
+    """True for a Markdown or reST page with a section that holds nothing
+    (``empty_sections``): an index page is as short as its list of topics."""
+    return bool(empty_sections(doc))
+
+
+def empty_sections(doc: Document) -> frozenset[int]:
+    """The start offsets of the headings of a Markdown or reST page whose section holds
+    nothing (no text, list, table or code; only markup such as a directive, ``_NOT_CONTENT``):
+    the last heading of a page that ends on it, or a heading followed by one of its level or
+    above (Markdown's ATX levels; in reST any). The section's content is made when the page
+    is built (GNOME help's topic links under "## Common tasks", Sphinx's toctree, an
+    ``.. include::`` of CHANGES.rst) or is the pages below it. Computed once per document."""
+    cached = _EMPTY.get(doc)
+    if cached is not None:
+        return cached
+    out: set[int] = set()
+    if doc.suffix in MARKDOWN_SUFFIXES or doc.suffix in structure.RST_SUFFIXES:
+        text = doc.text
+        level, heading = None, -1  # the open heading's level (0 where not known), None after text
+        for line, kind in zip(doc.lines, doc.line_kinds):
+            if kind == structure.HEADING:
+                m = _ATX_RE.match(text, line.start, line.end)
+                here = len(m.group(1)) if m is not None else 0
+                if level is not None and (here <= level or not here or not level):
+                    out.add(heading)
+                level, heading = here, line.start
+            elif kind not in _NOT_CONTENT and text[line.start : line.end].strip():
+                level = None  # (text, a list, a table, code)
+        if level is not None:
+            out.add(heading)
+    cached = _EMPTY[doc] = frozenset(out)
+    return cached
+
+
+_EMPTY: "weakref.WeakKeyDictionary[Document, frozenset[int]]" = weakref.WeakKeyDictionary()
+
+
+# Lines that hold none of a section's content: markup (a reST directive, a setext underline),
+# HTML comments, front matter, link definitions.
+_NOT_CONTENT = frozenset({structure.MARKUP, structure.HTML, structure.FRONT_MATTER, structure.LINK_DEFINITION})
+
+
 class WordCountOutOfRange(QualityRule):
     """The document has too few or too many words.
 
@@ -1413,6 +1608,11 @@ class WordCountOutOfRange(QualityRule):
     Why: Very short documents carry too little context to learn from (often stubs,
     error pages, cookie notices); very long ones are usually concatenated dumps.
     Example: A 12-word "page not found" notice.
+    A Markdown or reST page counts the words of its list items too (Gopher counts a page's
+    every word: a task page's steps are a list). Not judged short: verse (``verse_lines``: a
+    kural is a whole poem of seven words) and an index page (``index_page``: a section that
+    holds nothing, its content made when the page is built: GNOME help's topic links,
+    Sphinx's toctree, an ``.. include::``).
     One part of a fine-tuning example (``part_of_example``: a chat turn of any role, an
     instruction record's field) is not measured: Gopher's filter judges whole web documents,
     and a question ("Что делает ram?"), a system prompt or a complete answer of 21 words
@@ -1438,6 +1638,10 @@ class WordCountOutOfRange(QualityRule):
         if not n_words:
             return None
         low, high = self.opts["min-words"], self.opts["max-words"]
+        if n_words < low and (doc.suffix in MARKDOWN_SUFFIXES or doc.suffix in structure.RST_SUFFIXES):
+            n_words = _word_count(_region_prose(doc, frozenset()))  # (its list items: words of the page)
+        if n_words < low and (verse_lines(doc) or index_page(doc)):
+            return None  # a poem, a couplet, is whole at its length; a page's topics are other pages
         if n_words < low:
             return _unit_of(self, doc, f"word count {n_words} is below min {low}")
         if n_words > high:
