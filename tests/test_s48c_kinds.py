@@ -6,6 +6,10 @@
   CC-BY-SA-3.0; LibreOffice's Hindi help, libreoffice-help-hi 7.4.7, MPL-2.0), and a URL
   in a program's message is the program's (Firefox's Fluent strings,
   firefox-esr-l10n-{hi-in,bn,fa} 153.8.0esr, MPL-2.0: tests/data/realtext/firefox-links.jsonl).
+* S101: a Persian word that is a stem in a consonantal ه plus an enclitic is not a slip of
+  the same stem with another ending: "هنوز در اول راهید" (راه + ید) beside "هنوز اول راهی"
+  (the readings of ghazals 402 and 195 in PyPI hafez 0.4.2, MIT; half-lines of ghazals of
+  Hafez, public domain).
 """
 
 from __future__ import annotations
@@ -66,3 +70,25 @@ def test_a110_leaves_the_urls_of_a_programs_messages(tmp_path):
                        if "openh264.org" in line or "antiphishing" in line)
     assert "www.antiphishing.org" in _a110(page + "\n", "page.txt")
 
+
+# PyPI hafez 0.4.2: the readings of ghazals 402 (line 18, cut) and 195 (line 20, cut), and three
+# half-lines holding راهی (ghazals of Hafez, public domain)
+RAHID = {
+    "a.txt": "هنوز در اول راهید. عجله نکنید. به مرحله ی بالای زهد و عقل نرسیده اید پس صبر کنید"
+             " تا کارها خراب نشود و غم به دلتان راه پیدا نکند.\n",
+    "b.txt": "گاهی در بعضی موارد مدعی هستی ولی خودت می دانی که هنوز دست چپ و راستت را نمی شناسی."
+             " هنوز اول راهی، از فراز و نشیب نترس.\n",
+    "c.txt": "گذار بر ظلمات است خضر راهی کو\nراهی بزن که آهی بر ساز آن توان زد\nزهد رندان نوآموخته راهی بدهیست\n",
+}
+
+
+def test_s101_a_stem_with_another_enclitic_is_not_a_slip(tmp_path):
+    for name, text in RAHID.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    found = [f for f in lint_paths([str(tmp_path)], config={"select": ["S101"], "cache": False}) if f.code == "S101"]
+    assert found == []
+    # the same ending on a stem the suggestion does not share stays reported (گوهیم, a slip of گواهیم)
+    for name, text in RAHID.items():
+        (tmp_path / name).write_text(text.replace("راهید", "گوهیم").replace("راهی", "گواهیم"), encoding="utf-8")
+    found = [f for f in lint_paths([str(tmp_path)], config={"select": ["S101"], "cache": False}) if f.code == "S101"]
+    assert [f.message.split(":")[0] for f in found] == ["possible slip 'گوهیم'"]
