@@ -69,6 +69,10 @@ def test_a110_leaves_the_urls_of_a_programs_messages(tmp_path):
                        for line in (REAL / "firefox-links.jsonl").read_text(encoding="utf-8").splitlines()
                        if "openh264.org" in line or "antiphishing" in line)
     assert "www.antiphishing.org" in _a110(page + "\n", "page.txt")
+    # a page whose placeholders are in its code (Sphinx's extlinks, read as a catalogue for
+    # them) is no program's message: the link of its prose is reported
+    rst = (REAL / "sphinx-extlinks-excerpt.rst").read_text(encoding="utf-8")
+    assert _a110(rst, "extlinks.rst") == ["https://github.com/sphinx-doc/sphinx/issues/123"]
 
 
 # PyPI hafez 0.4.2: the readings of ghazals 402 (line 18, cut) and 195 (line 20, cut), and three

@@ -10,7 +10,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import message_catalogue
+from ...structure import CATALOGUE, CODE, MESSAGE
 from ...text.lazy_regex import lazy
 from ._common import EMAIL_RE, HTML_TAG_RE, URL_RE
 
@@ -84,6 +84,17 @@ def _names_no_site(address: str) -> bool:
     return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_unspecified
 
 
+def _program_message(doc: Document) -> bool:
+    """Is ``doc`` a program's message: a string its reader declares one (``MESSAGE``: a .po
+    entry, a record of a dataset of interface strings), or text made of such strings
+    (``CATALOGUE``) without a code block? ``looks_like_catalogue`` counts the placeholders
+    of code too: Sphinx's page on extlinks (``'https://github.com/.../issues/%s'`` in a
+    literal block), a chat answer's Go ``Printf`` lines, whose prose links are not the
+    program's."""
+    kinds = doc.kinds
+    return MESSAGE in kinds or CATALOGUE in kinds and not any(r.kind == CODE for r in doc.regions)
+
+
 class LinkOrAddress(DocumentRule):
     """URLs and e-mail addresses in body text (info by default).
 
@@ -106,9 +117,9 @@ class LinkOrAddress(DocumentRule):
     (``127.0.0.1``, ``192.168.1.1``) or a file URL naming a file there
     (``file:///X:/dr/test.ods``): a help page teaching how to type an address
     (``ftp://username@ftp.example.com/path/``, ``https://myserver.com/work/images/img.jpg``).
-    Nor is a URL in a program's message (a gettext string, a dataset of interface strings:
-    ``structure.message_catalogue``): the program shows it to the user, its own link or the
-    page the message sends them to (Firefox's "learn more at ``<a ...>www.antiphishing.org</a>``",
+    Nor is a URL in a program's message (a gettext string, a dataset of interface strings,
+    their text extracted: ``_program_message``): the program shows it to the user, its own
+    link or the page the message sends them to (Firefox's "learn more at ``<a ...>www.antiphishing.org</a>``",
     "visit https://www.openh264.org/ to see the codec's source"); an e-mail address there is
     still reported (a translator's credits name people).
     Options ``urls`` and ``emails`` (both true) turn either kind off.
@@ -154,6 +165,6 @@ class LinkOrAddress(DocumentRule):
             last_end = end
             if _names_no_site(text[start:end]):
                 continue  # "ftp://username@ftp.example.com/path/" in a help page: an example to type
-            if kind == "URL" and (message := message_catalogue(doc) if message is None else message):
+            if kind == "URL" and (message := _program_message(doc) if message is None else message):
                 continue  # a program's message shows its URLs to the user: "visit https://www.openh264.org/"
             yield doc.finding(self, start, end, f"{kind} `{text[start:end]}`")
