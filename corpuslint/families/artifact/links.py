@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from bisect import bisect_left
+from urllib.parse import urlsplit
 
 import regex
 
@@ -50,22 +51,21 @@ _PLACEHOLDER_LABEL_RE = lazy(
     r"|(?:server|host|domain|computer|machine)[-_]?name",
     regex.IGNORECASE,
 )
-_SCHEME_RE = lazy(r"[A-Za-z]+://")
 
 
-def _host(address: str) -> str:
-    """The host of a URL (after its scheme and ``user@``, before its port or path) or of an
-    e-mail address (after its ``@``), in lower case."""
-    scheme = _SCHEME_RE.match(address)
-    rest = address[scheme.end() :] if scheme else address
-    authority = regex.split(r"[/?#]", rest, maxsplit=1)[0]
-    host = authority.rpartition("@")[2]
-    if host.startswith("["):  # an IPv6 literal: "[::1]:8080"
-        return host[1 : host.find("]")].lower() if "]" in host else host.lower()
-    return host.partition(":")[0].lower()
+def _host(address: str, email: bool) -> str:
+    """The host of a URL (``urlsplit``'s: after its scheme and ``user@``, before its port or
+    path; a ``www.`` address has no scheme) or of an e-mail address (after its ``@``), in
+    lower case; "" when it has none (``file:///...``) or cannot be read."""
+    if email:
+        return address.rpartition("@")[2].lower()
+    try:
+        return urlsplit(address if "://" in address else "//" + address).hostname or ""
+    except ValueError:  # (an unclosed "[" of an IPv6 literal)
+        return ""
 
 
-def _names_no_site(address: str) -> bool:
+def _names_no_site(address: str, email: bool) -> bool:
     """True when ``address`` (a URL or an e-mail address) names no site anyone could visit
     or write to: a reserved or placeholder host (``_PLACEHOLDER_LABEL_RE``,
     ``_RESERVED_TLDS``: ``ftp://username@ftp.example.com/path/``, ``http://myserver.com``)
@@ -73,7 +73,7 @@ def _names_no_site(address: str) -> bool:
     documentation (loopback, private, link-local, unspecified: ``http://127.0.0.1:8000``,
     ``http://192.168.1.1``), or a file URL without a host (``file:///C:/work/images/img.jpg``):
     an address to type in a help page, not a link to share nor anyone's address."""
-    host = _host(address).rstrip(".")
+    host = _host(address, email).rstrip(".")
     if not host:
         return address[:5].lower() == "file:"  # "file:///C:/work/images/img.jpg": a file of the reader's machine
     try:
@@ -163,7 +163,7 @@ class LinkOrAddress(DocumentRule):
             if i >= 0 and end < tags[i][1]:
                 continue  # <a href="https://...">: an attribute's value, markup
             last_end = end
-            if _names_no_site(text[start:end]):
+            if _names_no_site(text[start:end], kind != "URL"):
                 continue  # "ftp://username@ftp.example.com/path/" in a help page: an example to type
             if kind == "URL" and (message := _program_message(doc) if message is None else message):
                 continue  # a program's message shows its URLs to the user: "visit https://www.openh264.org/"
