@@ -412,10 +412,10 @@ def test_control_characters_safe_removal():
 
 
 def test_links_and_addresses_are_info():
-    text = "للمزيد: https://example.com/news?id=42. راسلونا على editor@example.com أو www.example.org)\n"
+    text = "للمزيد: https://almasaa.net/news?id=42. راسلونا على editor@almasaa.net أو www.almasaa.org)\n"
     findings = run(LinkOrAddress, text)
     assert [text[f.start : f.end] for f in findings] == [
-        "https://example.com/news?id=42", "editor@example.com", "www.example.org"]
+        "https://almasaa.net/news?id=42", "editor@almasaa.net", "www.almasaa.org"]
     assert all(f.severity is Severity.INFO and f.fix is None for f in findings)
     assert len(run(LinkOrAddress, text, emails=False)) == 2
     assert run(LinkOrAddress, PROSE + " في 24/1/2024 الساعة 07:13\n") == []

@@ -92,7 +92,7 @@ def test_unsafe_fix_round_trip_removes_only_the_debris(tmp_path):
 
 def test_lint_text_with_config_dict():
     text = "\n\n".join(["اكتشفت سيئول ما لا يقل عن 10 آلاف حاوية شحن مرسلة من كوريا الشمالية إلى روسيا."] * 3)
-    text += "\n\nاترك تعليقاً\n\nموقع بوابة المساء الاخباري\n\nhttps://example.com/x\n"
+    text += "\n\nاترك تعليقاً\n\nموقع بوابة المساء الاخباري\n\nhttps://almasaa.net/x\n"
     codes = [(f.code, f.line) for f in engine.lint_text(text, path="a.txt", config={"select": ["A"]})]
     assert codes == [("A103", 7), ("A110", 11)]
     cfg = {"select": ["A"], "rules": {"A103": {"extra": ["موقع بوابة المساء الإخباري"], "disable": ["ar-comment-form"]}}}

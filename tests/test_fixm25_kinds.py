@@ -110,11 +110,11 @@ def test_w103_a_right_aligned_attribution_is_layout_and_a_doubled_space_is_repor
 PERL = ("And other operators aren't so special syntactically, but weird\n"
         "in other ways, like \"scalar\", and \"goto\".\n\t\t-- Larry Wall in <199711071749.JAA29751@wall.org>\n%\n"
         "\t\t--- Larry Wall in <10209@jpl-devvax.JPL.NASA.GOV>\n%\n"
-        "Message-ID: <8dgu9b-i77.ln@fastviper.viper.lan>\n%\nslawek <sd000001@example.com>\n")
+        "Message-ID: <8dgu9b-i77.ln@fastviper.viper.lan>\n%\nslawek <sd000001@fastviper.pl>\n")
 
 
 def test_a110_a_message_id_is_not_an_address_and_an_address_is_reported():
-    assert _found(PERL, "A110") == [("A110", 9, 9, "e-mail address `sd000001@example.com`")]
+    assert _found(PERL, "A110") == [("A110", 9, 9, "e-mail address `sd000001@fastviper.pl`")]
 
 
 # -- A108, W105, A105: ASCII art and random bytes are not markup, layout slips or mojibake --------

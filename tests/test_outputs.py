@@ -203,7 +203,7 @@ def test_sarif_uris_resolve_back_to_the_file_and_the_log_validates(tmp_path):
 
 
 def test_junit_fails_only_findings_at_or_above_fail_on(tmp_path):
-    (tmp_path / "a.txt").write_text("انظر https://example.com للمزيد \n", encoding="utf-8")  # A110 info + W101 warning
+    (tmp_path / "a.txt").write_text("انظر https://almasaa.net للمزيد \n", encoding="utf-8")  # A110 info + W101 warning
     proc = run_cli("check", "--no-cache", "--format", "junit", "--select", "A110,W101", ".", cwd=tmp_path)
     assert proc.returncode == 1
     suites = ET.fromstring(proc.stdout)

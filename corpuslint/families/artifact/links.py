@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import ipaddress
 from bisect import bisect_left
+from urllib.parse import urlsplit
+
+import regex
 
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
+from ...structure import CATALOGUE, CODE, MESSAGE
 from ...text.lazy_regex import lazy
 from ._common import EMAIL_RE, HTML_TAG_RE, URL_RE
 
@@ -35,6 +40,61 @@ def _message_id(text: str, start: int, end: int) -> bool:
     return local.isdigit() and _MESSAGE_ID_CUE_RE.search(text, max(0, start - 40), start - 1) is not None
 
 
+# Hosts that name no site: the top-level domains reserved for examples and tests (RFC 2606,
+# RFC 6761: .example, .test, .invalid, .localhost), the label "example" (example.com, .net and
+# .org are reserved; ftp.example.com, example.hostname.com), "localhost", and a placeholder
+# label that tells the reader to put their own machine there (myserver, yourdomain,
+# servername, hostname).
+_RESERVED_TLDS = frozenset({"example", "test", "invalid", "localhost"})
+_PLACEHOLDER_LABEL_RE = lazy(
+    r"example|localhost|(?:my|your)[-_]?(?:server|domain|host|site|website|company|computer|machine)"
+    r"|(?:server|host|domain|computer|machine)[-_]?name",
+    regex.IGNORECASE,
+)
+
+
+def _host(address: str, email: bool) -> str:
+    """The host of a URL (``urlsplit``'s: after its scheme and ``user@``, before its port or
+    path; a ``www.`` address has no scheme) or of an e-mail address (after its ``@``), in
+    lower case; "" when it has none (``file:///...``) or cannot be read."""
+    if email:
+        return address.rpartition("@")[2].lower()
+    try:
+        return urlsplit(address if "://" in address else "//" + address).hostname or ""
+    except ValueError:  # (an unclosed "[" of an IPv6 literal)
+        return ""
+
+
+def _names_no_site(address: str, email: bool) -> bool:
+    """True when ``address`` (a URL or an e-mail address) names no site anyone could visit
+    or write to: a reserved or placeholder host (``_PLACEHOLDER_LABEL_RE``,
+    ``_RESERVED_TLDS``: ``ftp://username@ftp.example.com/path/``, ``http://myserver.com``)
+    or an IP address of the reader's own machine or network, or one reserved for
+    documentation (loopback, private, link-local, unspecified: ``http://127.0.0.1:8000``,
+    ``http://192.168.1.1``), or a file URL without a host (``file:///C:/work/images/img.jpg``):
+    an address to type in a help page, not a link to share nor anyone's address."""
+    host = _host(address, email).rstrip(".")
+    if not host:
+        return address[:5].lower() == "file:"  # "file:///C:/work/images/img.jpg": a file of the reader's machine
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        labels = host.split(".")
+        return labels[-1] in _RESERVED_TLDS or any(_PLACEHOLDER_LABEL_RE.fullmatch(label) for label in labels)
+    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_unspecified
+
+
+def _program_message(doc: Document) -> bool:
+    """Is ``doc`` a program's message: a string its reader declares one (``MESSAGE``: a .po
+    entry, a record of a dataset of interface strings), or text made of such strings
+    (``CATALOGUE``) without a code block? ``looks_like_catalogue`` counts the placeholders
+    of code too: Sphinx's page on extlinks (``'https://github.com/.../issues/%s'`` in a
+    literal block), a chat answer's Go ``Printf`` lines, whose prose links are not the
+    program's."""
+    kinds = doc.kinds
+    return MESSAGE in kinds or CATALOGUE in kinds and not any(r.kind == CODE for r in doc.regions)
+
+
 class LinkOrAddress(DocumentRule):
     """URLs and e-mail addresses in body text (info by default).
 
@@ -50,6 +110,18 @@ class LinkOrAddress(DocumentRule):
     ``corpuslint.structure``), their addresses not reported: Debian's trailer ``-- Name <e-mail>
     date``, GNU's header ``2007-10-04  Name <e-mail>``; a URL or an address in an entry's text
     (``Reported by Dan Jacobon in http://bugs.gnu.org/39769.``) is reported like any other.
+    An address that names no site is not reported (``_names_no_site``): a host reserved for
+    examples (RFC 2606, RFC 6761: ``example.com``, ``.example``, ``.test``, ``.invalid``,
+    ``localhost``) or a placeholder for the reader's own (``myserver``, ``yourdomain``,
+    ``servername``, ``hostname``), an IP address of the reader's machine or network
+    (``127.0.0.1``, ``192.168.1.1``) or a file URL naming a file there
+    (``file:///X:/dr/test.ods``): a help page teaching how to type an address
+    (``ftp://username@ftp.example.com/path/``, ``https://myserver.com/work/images/img.jpg``).
+    Nor is a URL in a program's message (a gettext string, a dataset of interface strings,
+    their text extracted: ``_program_message``): the program shows it to the user, its own
+    link or the page the message sends them to (Firefox's "learn more at ``<a ...>www.antiphishing.org</a>``",
+    "visit https://www.openh264.org/ to see the codec's source"); an e-mail address there is
+    still reported (a translator's credits name people).
     Options ``urls`` and ``emails`` (both true) turn either kind off.
     Why: Links and addresses in scraped articles are usually share links, tracking
     URLs or contact boxes, and addresses are personal data; many corpora keep them on
@@ -61,7 +133,8 @@ class LinkOrAddress(DocumentRule):
     slrn's, Gnus' ``.fsf``), any after ``Message-ID:``, ``References:`` or ``In-Reply-To:``, or a
     number alone after a citing "in"/"w" (fortunes' ``-- Larry Wall in <10209@jpl-devvax.JPL.NASA.GOV>``;
     ``-- Larry Wall <6849@jpl-devvax.JPL.NASA.GOV>`` is still reported, as a personal address would be).
-    Example: ``للمزيد: https://example.com/news?id=42`` or ``editor@example.com``.
+    Example: ``للمزيد: https://almasaa.net/news?id=42`` or ``editor@almasaa.net`` in a scraped
+    article; not ``http://myserver.com`` in a help page.
     Fix safety: No fix: whether to delete, mask or keep a link is a corpus policy.
     """
 
@@ -82,6 +155,7 @@ class LinkOrAddress(DocumentRule):
         tags = [m.span() for m in HTML_TAG_RE.finditer(text)] if spans and "<" in text else []
         tag_starts = [a for a, _ in tags]  # (sorted, not overlapping: one bisection a URL)
         last_end = -1
+        message = None  # (asked at the first URL)
         for start, end, kind in sorted(spans):
             if start < last_end:
                 continue  # an e-mail inside a URL (mailto, query string) is reported once
@@ -89,4 +163,8 @@ class LinkOrAddress(DocumentRule):
             if i >= 0 and end < tags[i][1]:
                 continue  # <a href="https://...">: an attribute's value, markup
             last_end = end
+            if _names_no_site(text[start:end], kind != "URL"):
+                continue  # "ftp://username@ftp.example.com/path/" in a help page: an example to type
+            if kind == "URL" and (message := _program_message(doc) if message is None else message):
+                continue  # a program's message shows its URLs to the user: "visit https://www.openh264.org/"
             yield doc.finding(self, start, end, f"{kind} `{text[start:end]}`")

@@ -108,9 +108,11 @@ class Slip(SpellingCorpusRule):
     ("همعنان"); nor, as taa marbuta written as haa, a final ه in a document without a
     letter only Arabic text has (ة ى ي ك) in a corpus whose Persian and Urdu text outweighs
     its Arabic ten times (chatterbot's Persian record "نهج البلاغه"). (e) A Persian word that may be a
-    stem ending in a consonantal ه plus an enclitic (راهید = راه + ید, or a slip of راهی;
-    the slip گوهیم for گواهیم has the same shape) is reported at info level, naming
-    that reading (a hint to read: neither reading has a second signal). Function words are never suggested. Project word lists
+    stem ending in a consonantal ه plus an enclitic (شاهم = شاه + م; the slip گوهیم for
+    گواهیم has the same shape) is reported at info level, naming that reading (a hint to
+    read: neither reading has a second signal); when the suggestion is that stem with another
+    ending or none (راهید = راه + ید, "you are", beside راهی = راه + ی, fresh35's Hafez
+    reading "هنوز در اول راهید"), the two are forms of one word and it is not reported. Function words are never suggested. Project word lists
     (``[tool.corpuslint.spelling]``: ``accept``, ``allowlist-file``, ``reject``; plugins and config-defined rules feed the same lists
     through ``add_project_words``): an accepted word is never reported by any spelling
     rule, a rejected word is always reported, by S105.
@@ -223,6 +225,8 @@ class Slip(SpellingCorpusRule):
             fix = Fix.unsafe(Edit(start, end, suggestions[0]))
         finding = doc.finding(self, start, end, message, fix=fix)
         split = lc.backend.doubtful_split(clean)
+        if split and ev.suggestions and lc.backend.key(ev.suggestions[0]).startswith(lc.backend.key(split[0])):
+            return None  # "راهید" (راه + ید) beside راهی (راه + ی): one stem, two endings, not a slip
         if split:  # "راهید" = راه + ید, or a slip of راهی: a second signal is missing
             finding.message += f" (info only: it may be '{split[0]}' + the enclitic '{split[1]}')"
             finding.severity = Severity.INFO
