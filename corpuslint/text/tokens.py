@@ -49,8 +49,8 @@ SCRIPT_FULL_STOPS = "\u0964\u0965\u17d4\u17d5\u104b\u0f0d\u0f0e\u1362\u0589\u06d
 # Punctuation written between words in place of a space: the Ethiopic wordspace ፡ (U+1361;
 # Unicode chapter 19: Ge'ez text parts its words with it, modern Amharic and Tigrinya text with a
 # space or with both). ``tokens`` splits there as at any character that is no word's; a rule that
-# reads the words a space parts reads those one divider parts too (S104: "ሰው፡ሁሉ፡ሁሉ፡እኩል", as
-# "ሰው ሁሉ ሁሉ እኩል"). Two in a row, ``፡፡``, stand for the full stop ``።``: no word's divider.
+# reads the words a space parts reads those one divider parts too (S104: "ወደ፡ወደ፡አገሩ", as
+# "ወደ ወደ አገሩ"). Two in a row, ``፡፡``, stand for the full stop ``።``: no word's divider.
 WORD_DIVIDERS = "\u1361"
 CJK_WORDS_PER_CHAR = 0.6
 SEA_WORDS_PER_CHAR = 0.3

@@ -172,23 +172,29 @@ def names_a_key(doc: Document, index: int, word: str) -> bool:
     """True when the one-word line ``index`` (its text ``word``) is a key in a table of
     keyboard shortcuts: the document writes it in a chord (``Alt+Print``, so ``Print`` on
     a line of its own is that key; or ``AltPrint``, a chord whose markup was stripped), or a line next to it holds a chord (``Shift+F10 또는``
-    then ``Menu``: "Shift+F10 or Menu"), or a line of its own within ``KEY_REACH`` non-blank lines is the
-    name of a key no widget bears and ``word`` a key's (``_KEY_NAME_RE``: LibreOffice help's Greek table of keys
-    flattened to a cell a paragraph, ``Home`` / its action / ... / ``End`` / ... / ``PgUp``).
+    then ``Menu``: "Shift+F10 or Menu"), or, ``word`` a key's name and a paragraph of its own, another
+    such paragraph within ``KEY_REACH`` non-blank lines is the name of a key no widget bears
+    (``_KEY_NAME_RE``: LibreOffice help's Greek table of keys flattened to a cell a paragraph,
+    ``Home`` / its action / ... / ``End`` / ... / ``PgUp``).
     GNOME help's shortcut tables, not a share bar or a menu button left by a scraper."""
     text = doc.text
     if regex.search(_GLUED_MODIFIERS + regex.escape(word) + r"(?!\w)", text) is not None:
         return True  # "AltPrint", "ShiftPrint": a chord whose "+" the conversion to text dropped
     lines = doc.lines
-    for step in (-1, 1) if _WIDGET_KEY_NAME_RE.fullmatch(word) or _KEY_NAME_RE.fullmatch(word) else ():
+
+    def paragraph(j: int) -> bool:  # (line j is a paragraph of its own: a table's cell, flattened)
+        return all(not (0 <= k < len(lines)) or not text[lines[k].start : lines[k].end].strip() for k in (j - 1, j + 1))
+
+    key = _WIDGET_KEY_NAME_RE.fullmatch(word) or _KEY_NAME_RE.fullmatch(word)
+    for step in (-1, 1) if key and paragraph(index) else ():
         j, seen = index + step, 0
         while 0 <= j < len(lines) and seen < KEY_REACH:
             content = text[lines[j].start : lines[j].end].strip()
             j += step
             if content:
                 seen += 1
-                if _KEY_NAME_RE.fullmatch(content):
-                    return True  # "Home" then "End", "PgUp" on lines of their own: a column of keys
+                if _KEY_NAME_RE.fullmatch(content) and paragraph(j - step):
+                    return True  # "Home" then "End", "PgUp", each a paragraph: a column of keys flattened
     if "+" not in text:
         return False
     if regex.search(_MODIFIER + regex.escape(word) + r"(?!\w)", text) is not None:

@@ -34,7 +34,7 @@ from ..whitespace._common import SEGMENTED_SCRIPT_RE
 from .base import SpellingDocumentRule
 
 # Same word, separated only by spaces/tabs on one line, or by one word divider (Ethiopic's
-# wordspace: "ሁሉ፡ሁሉ", ``tokens.WORD_DIVIDERS``; not across a line break or other
+# wordspace: "ወደ፡ወደ", ``tokens.WORD_DIVIDERS``; not across a line break or other
 # punctuation, where repetition is usually deliberate: "لا، لا"). Not part of an
 # identifier, option, path or address: "--vault vault", "apparmor apparmor-profiles"
 # (the Hebrew maqaf U+05BE joins words as the hyphen does: "בית־אל אל־אלישע", Bethel, to Elisha);
@@ -1512,7 +1512,7 @@ class RepeatedWord(SpellingDocumentRule):
 
     What: a word immediately repeated on the same line, separated only by spaces
     ("في في", "the the", "The the", "времени времени") or by the Ethiopic wordspace that parts
-    words as a space does ("ሰው፡ሁሉ፡ሁሉ፡እኩል", ``tokens.WORD_DIVIDERS``; ``፡፡``, a full stop's
+    words as a space does ("እንደገና፡ወደ፡ወደ፡አገሩ", ``tokens.WORD_DIVIDERS``; ``፡፡``, a full stop's
     stand-in, parts sentences: not reported); single letters are skipped
     (scraped "A A" buttons are boilerplate, not a slip) but for lower-case Cyrillic and
     Greek ones, which are words ("и и нажмите"). Not reported: repetition across a line break,
