@@ -36,11 +36,12 @@ MIN_COUNT = 3
 # Words that double as grammar (the docstring): relative-correlative pairs (Hindi जब/तब, जैसे/वैसे,
 # ज्यों/त्यों, जहाँ/वहाँ, जितना/उतना; Marathi जसे/तसे, जेव्हा/तेव्हा; Gujarati જ્યારે/ત્યારે, જેમ/તેમ),
 # relational nouns (Hindi साथ बीच पास ऊपर नीचे आगे पीछे बाद पहले सामने अंदर बाहर; Gujarati સાથે પાસે
-# ઉપર નીચે આગળ પાછળ પછી; Tamil அருகே இடையே பிறகு), the participle जाते, Gujarati ના and નહીં.
+# ઉપર નીચે આગળ પાછળ પછી; Tamil அருகே இடையே பிறகு; Amharic ላይ, ውስጥ, በኋላ: "ላይ ላይ", superficially), the
+# participle जाते, Gujarati ના and નહીં.
 DOUBLING = frozenset("""जब तब जैसे वैसे जैसा वैसा जैसी वैसी ज्यों त्यों जहाँ जहां वहाँ वहां जितना उतना जितने
     उतने जसे तसे जेव्हा तेव्हा જ્યારે ત્યારે જેમ તેમ જેવું તેવું
     साथ बीच पास ऊपर नीचे आगे पीछे बाद पहले सामने अंदर बाहर સાથે પાસે ઉપર નીચે આગળ પાછળ પછી
-    அருகே இடையே பிறகு जाते ના નહીં""".split())
+    அருகே இடையே பிறகு ላይ ውስጥ በኋላ जाते ના નહીં""".split())
 _LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
 
 

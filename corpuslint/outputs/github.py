@@ -4,8 +4,8 @@ An annotation is placed on the file's lines: a notebook cell's finding at the li
 column of the .ipynb file's JSON that writes the flagged text (``readers.notebook.
 FileRegions``), its message naming the cell and the line and column in it ("cell 3:2:5: ...").
 A JSON Lines record's finding is on the record's line of the file (``readers.jsonl.RecordLines``),
-at the columns of the JSON that writes the flagged text when the record's text is one string
-field, its message naming the record and the line and column in its text ("record #17:2:5: ..."); a
+at the columns of the JSON string that writes the flagged text (its text field's, a chat turn's of
+a turn path, one of several fields'), its message naming the record and the line and column in its text ("record #17:2:5: ..."); a
 record of a compressed JSON Lines, Parquet or Arrow file has no line of text: its annotation
 is on the file, the message naming the record."""
 

@@ -17,8 +17,8 @@ notebook that cannot be read again (changed or removed since) keeps the cell-rel
 region.
 
 A finding in a JSON Lines record is on the record's line of the file: on the columns of the
-JSON string that writes the flagged characters when the record's text is one top-level string
-field (``\\n`` is two characters there), else the whole line; the record a logical location
+JSON string that writes the flagged characters (the text field's, a chat turn's of a turn path,
+one of several fields'; ``\\n`` is two characters there), else the whole line; the record a logical location
 ``#17`` and the line and column in its text the location's ``recordLine``/``recordColumn``
 properties. A record of a compressed JSON Lines, Parquet or Arrow file has no line of text:
 its location is the file, with no region (``readers.jsonl.RecordLines``).
@@ -48,8 +48,8 @@ def _cell_properties(location: dict, loc, region) -> None:
 
 def _record_region(location: dict, loc, records) -> bool:
     """Place ``location`` (of a finding or related ``loc`` in a data record) on the record's
-    line of its file: on the JSON that writes the flagged characters where the record's
-    text is one string field (``RecordLines.region``/``point``), else on the whole line;
+    line of its file: on the JSON string that writes the flagged characters (``RecordLines.
+    region``/``point``: a text field's, a chat turn's), else on the whole line;
     or on the file alone (no line of text); False when ``loc`` is no such record."""
     line = records.line(loc.path, loc.record)
     if line is None:

@@ -177,8 +177,9 @@ class RecordLines:
     """For outputs read by tools that open the data file itself (SARIF, GitHub annotations,
     GitLab code quality, JUnit): the file's 1-based line that holds a finding's record
     (``line``), for a plain JSON Lines file: the record's number when findings name records
-    by number, else found by reading the file once for the ``id-field`` (``config``'s
-    options for JSON Lines). ``NO_LINE`` for a record of a compressed JSON Lines, Parquet
+    by number, else found by reading the file once for the ``id-field`` and the documents
+    the reader makes of a record (a chat record's turns ``#c.2``, several text fields'
+    ``#17.output``; ``config``'s options for JSON Lines). ``NO_LINE`` for a record of a compressed JSON Lines, Parquet
     or Arrow file (no text line to point at); None for anything else (a plain file, a
     notebook's cell, a .po string: their own outputs' lines), or a file that cannot be read
     again."""
@@ -192,6 +193,13 @@ class RecordLines:
         self._starts: dict[str, "array | None"] = {}
 
     def line(self, path: str, record) -> int | None:
+        found = self._record(path, record)
+        return found[0] if isinstance(found, tuple) else found
+
+    def _record(self, path: str, record) -> "int | tuple[int, int | None, int | None, str | None] | None":
+        """``line``'s answer, or for a document of a turn path or of one of several text fields
+        (``<record>.<turn>``, ``<record>.<field>``: ``base.record_texts``' names) (its line,
+        its turn, its text part, its field)."""
         if record is None:
             return None
         lower = path.lower()
@@ -201,12 +209,12 @@ class RecordLines:
             return None
         from . import options_for
 
-        id_field = options_for(self.config, "jsonl", path).id_field
-        if id_field is None:
-            return record if isinstance(record, int) else None
+        options = options_for(self.config, "jsonl", path)
+        if isinstance(record, int) and options.id_field is None:
+            return record  # (a record named by its number: its line)
         lines = self._lines.pop(path, False)
         if lines is False:
-            lines = _id_lines(path, id_field)
+            lines = _id_lines(path, options)
             if len(self._lines) >= self.KEEP:
                 del self._lines[next(iter(self._lines))]
         self._lines[path] = lines
@@ -215,8 +223,9 @@ class RecordLines:
     def region(self, f) -> "tuple[int, int, int, int] | None":
         """(line, column, end line, end column) in the file of finding ``f``'s span in a
         record: the columns of the JSON that writes the flagged characters (``\\n`` is two
-        characters there, ``\\u00e9`` six), for a plain JSON Lines file whose text field
-        is one top-level string (``text-field = "text"``); None for anything else, or when
+        characters there, ``\\u00e9`` six), for a plain JSON Lines file: the string of the
+        record's text field, or of the turn (its text part) or the field the finding's
+        document is (``_text_start``); None for anything else, or when
         that string does not give the finding's own line and column (a record the reader
         read some other way)."""
         places, line = self._places(f.path, f.record)
@@ -233,33 +242,30 @@ class RecordLines:
         return None if span is None else (line, span[0] + 1)
 
     def _places(self, path: str, record):
-        """(``CellPlaces`` of the record's text field in its line of the file, that line),
-        else (None, None)."""
-        line = self.line(path, record)
-        if not line:
+        """(``CellPlaces`` of the JSON string in its line of the file that is the record's
+        text: its text field, a turn's of a turn path, a text part's of a turn's content
+        list), else (None, None)."""
+        found = self._record(path, record)
+        if not found:
             return None, None
+        line, turn, part, field = found if isinstance(found, tuple) else (found, None, None, None)
         from . import options_for
-        from .notebook import CellPlaces, _members, _skip_ws, _string_places
+        from .notebook import CellPlaces, _string_places
 
-        field = options_for(self.config, "jsonl", path).text_field
-        if not isinstance(field, str) or field != top_field(field) or "." in field:
-            return None, None  # (several fields, a turn path, a nested field)
-        raw = self._raw_line(path, line)
+        field = field or options_for(self.config, "jsonl", path).text_field
+        raw = self._raw_line(path, line) if isinstance(field, str) else None
         if raw is None:
             return None, None
         try:
             text = raw.decode("utf-8")
             text = text[1:] if line == 1 and text.startswith("\ufeff") else text  # (no column, as in every output)
-            pos = _skip_ws(text, 0)
-            if text[pos] != "{":
-                return None, None
-            for key, start, _end in _members(text, pos):
-                if key == field and text[start] == '"':
-                    chars: list[str] = []
-                    starts: list[int] = []
-                    ends: list[int] = []
-                    _string_places(text, start, chars, starts, ends)
-                    return CellPlaces("".join(chars), starts, ends, start + 1), line
+            start = _text_start(text, field, turn, part)
+            if start is not None:
+                chars: list[str] = []
+                starts: list[int] = []
+                ends: list[int] = []
+                _string_places(text, start, chars, starts, ends)
+                return CellPlaces("".join(chars), starts, ends, start + 1), line
         except (UnicodeDecodeError, ValueError, IndexError, RecursionError):
             pass
         return None, None
@@ -297,19 +303,81 @@ def _line_starts(path: str) -> "array | None":
     return out
 
 
-def _id_lines(path: str, id_field: str) -> "dict[str, int] | None":
-    """{str(record id): its line} of the JSON Lines file at ``path`` (the first line of an id)."""
-    from .base import record_id
+def _id_lines(path: str, options: ReaderOptions) -> "dict[str, int | tuple] | None":
+    """{str(document key): its line} of the JSON Lines file at ``path`` (the first line of a
+    key); with a turn path or several text fields, {key: (line, turn, part, field)} of each
+    document the reader makes of a line (``record_texts``, ``RecordLines._record``)."""
+    from .base import record_id, turn_path
 
-    out: dict[str, int] = {}
+    whole = not options.several and turn_path(options.text_field) is None
+    out: dict = {}
     try:
         with open(path, "rb") as fh:
             for number, raw in enumerate(fh, 1):
                 if not raw.strip():
                     continue
                 obj, problem, _ = _parse(raw[len(BOM):] if number == 1 and raw.startswith(BOM) else raw)
-                rid = number if problem is not None else record_id(get_field(obj, id_field), number)
-                out.setdefault(str(rid), number)
+                rid = (number if problem is not None or options.id_field is None
+                       else record_id(get_field(obj, options.id_field), number))
+                if whole or problem is not None:
+                    out.setdefault(str(rid), number)
+                    continue
+                for rec in record_texts(number, rid, obj, options):
+                    out.setdefault(str(rec.record), (number, rec.turn, rec.part, rec.field))
     except OSError:
         return None
     return out
+
+
+def _text_start(text: str, field: str, turn: "int | None", part: "int | None") -> "int | None":
+    """Where the JSON string of a document's text opens in ``text``, a JSON Lines line (its
+    object at the first non-blank): the value of ``field`` (``get_field``'s), or of a turn
+    path's ``turn`` (1-based) and that turn's text ``part`` (0-based); None when it is no
+    string there."""
+    from .base import PART_TEXT, turn_path
+    from .notebook import _skip_ws
+
+    pos = _skip_ws(text, 0)
+    turns = turn_path(field)
+    if turns is None:
+        pos = _field_start(text, pos, field)
+    else:
+        pos = _item_start(text, _field_start(text, pos, turns[0]), turn)
+        if pos is not None and turns[1] is not None:
+            pos = _field_start(text, pos, turns[1])
+        if pos is not None and part is not None:
+            pos = _field_start(text, _item_start(text, pos, part + 1), PART_TEXT)
+    return pos if pos is not None and text[pos] == '"' else None
+
+
+def _field_start(text: str, pos: "int | None", dotted: str) -> "int | None":
+    """Where the value of field ``dotted`` of the JSON object at ``pos`` starts, found as
+    ``get_field`` finds it (the key itself, else ``a.b.c`` through nested objects); None
+    when there is none (the last of a repeated key, as ``json.loads`` keeps)."""
+    from .notebook import _members
+
+    def members(at: "int | None") -> dict[str, int]:
+        return {} if at is None or text[at] != "{" else {key: start for key, start, _ in _members(text, at)}
+
+    found = members(pos)
+    if dotted in found:
+        return found[dotted]
+    keys = dotted.split(".")
+    for i, key in enumerate(keys):
+        if key not in found:
+            return None
+        pos = found[key]
+        if i + 1 < len(keys):
+            found = members(pos)
+    return pos
+
+
+def _item_start(text: str, pos: "int | None", item: "int | None") -> "int | None":
+    """Where the 1-based ``item`` of the JSON list at ``pos`` starts, else None."""
+    from .notebook import _DECODER, _list_items
+
+    if pos is None or item is None or text[pos] != "[":
+        return None
+    _, end = _DECODER.raw_decode(text, pos)
+    items = _list_items(text[pos:end])
+    return pos + items[item - 1][0] if 1 <= item <= len(items) else None

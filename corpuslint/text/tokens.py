@@ -46,6 +46,12 @@ SPACELESS_CLASS = CJK_CLASS + SEA_CLASS
 # chapters 12-16 and 19 name each the script's sentence or section end). A Khmer or Burmese
 # writer puts a space before it ("... ខាង​លើ ។"); it ends the sentence all the same.
 SCRIPT_FULL_STOPS = "\u0964\u0965\u17d4\u17d5\u104b\u0f0d\u0f0e\u1362\u0589\u06d4\u1803\u0e5a\u0e5b"
+# Punctuation written between words in place of a space: the Ethiopic wordspace ፡ (U+1361;
+# Unicode chapter 19: Ge'ez text parts its words with it, modern Amharic and Tigrinya text with a
+# space or with both). ``tokens`` splits there as at any character that is no word's; a rule that
+# reads the words a space parts reads those one divider parts too (S104: "ወደ፡ወደ፡አገሩ", as
+# "ወደ ወደ አገሩ"). Two in a row, ``፡፡``, stand for the full stop ``።``: no word's divider.
+WORD_DIVIDERS = "\u1361"
 CJK_WORDS_PER_CHAR = 0.6
 SEA_WORDS_PER_CHAR = 0.3
 

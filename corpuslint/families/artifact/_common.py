@@ -160,20 +160,45 @@ _CHORD_RE = lazy(_MODIFIER + r"\S")
 _GLUED_MODIFIERS = r"(?<![\p{L}\d])(?:Ctrl|Alt|AltGr|Shift|Super|Meta|Cmd)+"
 
 
+# The name of a key printed on a PC keyboard that no scraper's widget is named: on a line of its
+# own, a key of a table of keys (``names_a_key``); and those a widget may be named too.
+_KEY_NAME_RE = lazy(r"(?i:end|pg ?up|pg ?dn|page ?up|page ?down|ins|del|backspace|esc|f\d{1,2}|caps ?lock"
+                    r"|num ?lock|scroll ?lock)")
+_WIDGET_KEY_NAME_RE = lazy(r"(?i:home|menu|print|insert|delete|tab|enter|return|space|pause)")
+KEY_REACH = 8  # non-blank lines read on each side of a key name for another key's (a table's row: key, actions)
+
+
 def names_a_key(doc: Document, index: int, word: str) -> bool:
     """True when the one-word line ``index`` (its text ``word``) is a key in a table of
     keyboard shortcuts: the document writes it in a chord (``Alt+Print``, so ``Print`` on
     a line of its own is that key; or ``AltPrint``, a chord whose markup was stripped), or a line next to it holds a chord (``Shift+F10 또는``
-    then ``Menu``: "Shift+F10 or Menu"). GNOME help's shortcut tables, not a share bar or
-    a menu button left by a scraper."""
+    then ``Menu``: "Shift+F10 or Menu"), or, ``word`` a key's name and a paragraph of its own, another
+    such paragraph within ``KEY_REACH`` non-blank lines is the name of a key no widget bears
+    (``_KEY_NAME_RE``: LibreOffice help's Greek table of keys flattened to a cell a paragraph,
+    ``Home`` / its action / ... / ``End`` / ... / ``PgUp``).
+    GNOME help's shortcut tables, not a share bar or a menu button left by a scraper."""
     text = doc.text
     if regex.search(_GLUED_MODIFIERS + regex.escape(word) + r"(?!\w)", text) is not None:
         return True  # "AltPrint", "ShiftPrint": a chord whose "+" the conversion to text dropped
+    lines = doc.lines
+
+    def paragraph(j: int) -> bool:  # (line j is a paragraph of its own: a table's cell, flattened)
+        return all(not (0 <= k < len(lines)) or not text[lines[k].start : lines[k].end].strip() for k in (j - 1, j + 1))
+
+    key = _WIDGET_KEY_NAME_RE.fullmatch(word) or _KEY_NAME_RE.fullmatch(word)
+    for step in (-1, 1) if key and paragraph(index) else ():
+        j, seen = index + step, 0
+        while 0 <= j < len(lines) and seen < KEY_REACH:
+            content = text[lines[j].start : lines[j].end].strip()
+            j += step
+            if content:
+                seen += 1
+                if _KEY_NAME_RE.fullmatch(content) and paragraph(j - step):
+                    return True  # "Home" then "End", "PgUp", each a paragraph: a column of keys flattened
     if "+" not in text:
         return False
     if regex.search(_MODIFIER + regex.escape(word) + r"(?!\w)", text) is not None:
         return True
-    lines = doc.lines
     for j in (index - 1, index + 1):
         if 0 <= j < len(lines) and _CHORD_RE.search(text, lines[j].start, lines[j].end):
             return True

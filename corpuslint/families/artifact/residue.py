@@ -221,7 +221,8 @@ class ScriptMismatchResidue(DocumentRule):
     Nothing is flagged in a software message catalogue (the strings of a .po file, see
     A103): its short lines are the interface's messages (``%r``, an untranslated label).
     Neither is a key in a table of keyboard shortcuts (``Menu`` after ``Shift+F10 또는``,
-    "Shift+F10 or": ``_common.names_a_key``) nor a command on a line of its own (a
+    "Shift+F10 or"; ``Home`` in a column of keys with ``End`` and ``PgUp``, LibreOffice help in
+    Greek: ``_common.names_a_key``) nor a command on a line of its own (a
     known command with an option or a path: ``tail -f /var/log/messages`` in a Russian
     help page), nor a term of a list of command-line options (``-z --compress``, ``--help``
     over its description in a Ukrainian man page) or of any list whose description is

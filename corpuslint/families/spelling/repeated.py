@@ -22,6 +22,7 @@ from ...structure import (
 from ...text.code import code_line, code_near
 from ...text.lazy_regex import lazy
 from ...text.memo import last_argument
+from ...text.tokens import WORD_DIVIDERS
 
 try:  # regex's own case lists (a private function): without them, S104 scans the whole text
     from regex._regex import get_all_cases as _get_all_cases
@@ -32,13 +33,15 @@ from ..artifact.encoding import in_mojibake
 from ..whitespace._common import SEGMENTED_SCRIPT_RE
 from .base import SpellingDocumentRule
 
-# Same word, separated only by spaces/tabs on one line (not across a line break or
+# Same word, separated only by spaces/tabs on one line, or by one word divider (Ethiopic's
+# wordspace: "ወደ፡ወደ", ``tokens.WORD_DIVIDERS``; not across a line break or other
 # punctuation, where repetition is usually deliberate: "لا، لا"). Not part of an
 # identifier, option, path or address: "--vault vault", "apparmor apparmor-profiles"
 # (the Hebrew maqaf U+05BE joins words as the hyphen does: "בית־אל אל־אלישע", Bethel, to Elisha);
 # not a suffix after an apostrophe, then a word: Turkish "İncil'de de" (in the Gospel too).
 _REPEAT_RE = lazy(
-    r"(?<![\p{L}\p{M}\p{N}_\-\u05BE/.@$=:\\])(?<!\p{L}['’])(?P<w>\p{L}[\p{L}\p{M}]*)(?P<gap>[ \t\u00A0\u202F]+)(?P=w)"
+    r"(?<![\p{L}\p{M}\p{N}_\-\u05BE/.@$=:\\])(?<!\p{L}['’])(?P<w>\p{L}[\p{L}\p{M}]*)"
+    rf"(?P<gap>[ \t\u00A0\u202F]+|[{WORD_DIVIDERS}])(?P=w)"
     r"(?![\p{L}\p{M}\p{N}_\-\u05BE/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
     regex.IGNORECASE,
 )
@@ -51,9 +54,9 @@ _NUMBER_AFTER_RE = lazy(r"[ \t\u00a0]+\d")
 
 # ``_CodePoints.code`` of a code point: 0 not looked at yet, then (ordered so that each
 # test ``_repeat_places`` makes is one comparison) neither letter nor mark, a gap
-# character of ``_REPEAT_RE`` (space, tab, NBSP, NNBSP: neither either), letter, mark
+# character of ``_REPEAT_RE`` (space, tab, NBSP, NNBSP, a word divider: neither either), letter, mark
 _UNSEEN, _OTHER, _GAP, _LETTER, _MARK = range(5)
-_GAP_CHARS = (0x20, 0x09, 0xA0, 0x202F)
+_GAP_CHARS = (0x20, 0x09, 0xA0, 0x202F, *map(ord, WORD_DIVIDERS))
 
 
 class _CodePoints:
@@ -201,19 +204,20 @@ _LATIN_RE = lazy(r"[A-Za-z]")
 # "в", "с"; Greek "ο", "η"): doubled, a slip ("и и нажмите"). Other single letters are
 # skipped: scraped "A A" buttons are boilerplate, not a slip.
 # A letter of the Brahmic scripts of South Asia (Devanagari, Bengali, Gurmukhi, Gujarati,
-# Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala): their languages reduplicate words as
-# grammar (Bengali মাঝে মাঝে "sometimes", বড় বড় "big ones", Hindi धीरे धीरे "slowly").
-_SOUTH_ASIAN_LETTER_RE = lazy(r"[\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}"
-                              r"\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}]")
-# A doubled closed-class word is a slip there all the same ("अधिकारों के के मामले", "है है"):
-# postpositions, auxiliaries, conjunctions and particles of Hindi, Marathi, Telugu and Gujarati, from Universal Dependencies treebanks (``dictionaries/closed_class_words.txt``,
+# Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala) or of Ethiopic (Amharic, Tigrinya): their
+# languages reduplicate words as grammar (Bengali মাঝে মাঝে "sometimes", বড় বড় "big ones", Hindi
+# धीरे धीरे "slowly"; Amharic ልዩ፡ልዩ "various", ቢያንስ፡ቢያንስ "at least", in the Amharic UDHR).
+_REDUPLICATING_LETTER_RE = lazy(r"[\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}"
+                                r"\p{Telugu}\p{Kannada}\p{Malayalam}\p{Sinhala}\p{Ethiopic}]")
+# A doubled closed-class word is a slip there all the same ("अधिकारों के के मामले", "है है", "ወደ ወደ"):
+# postpositions, auxiliaries, conjunctions and particles of Hindi, Marathi, Telugu, Gujarati and Amharic, from Universal Dependencies treebanks (``dictionaries/closed_class_words.txt``,
 # written by benchmarks/ud_closed_class.py; its sources in dictionaries/SOURCES.md). A text declared
 # in one of these languages reads that language's list; a text declaring none reads the lists of the
 # languages written in the word's script (Devanagari: Hindi and Marathi). Bengali, Punjabi, Nepali,
-# Kannada, Malayalam and Sinhala have no such list (no treebank with enough text), nor Tamil (its
+# Kannada, Malayalam, Sinhala and Tigrinya have no such list (no treebank with enough text), nor Tamil (its
 # treebank with enough text is CC BY-NC-SA, not MIT-compatible): nothing reported.
 CLOSED_CLASS_FILE = "closed_class_words.txt"
-_SCRIPT_OF_LIST = {"hi": "Devanagari", "mr": "Devanagari", "gu": "Gujarati", "te": "Telugu"}
+_SCRIPT_OF_LIST = {"hi": "Devanagari", "mr": "Devanagari", "gu": "Gujarati", "te": "Telugu", "am": "Ethiopic"}
 _CLOSED_CLASS: dict[str, frozenset[str]] = {}
 
 
@@ -1507,7 +1511,9 @@ class RepeatedWord(SpellingDocumentRule):
     """The same word written twice in a row.
 
     What: a word immediately repeated on the same line, separated only by spaces
-    ("في في", "the the", "The the", "времени времени"); single letters are skipped
+    ("في في", "the the", "The the", "времени времени") or by the Ethiopic wordspace that parts
+    words as a space does ("እንደገና፡ወደ፡ወደ፡አገሩ", ``tokens.WORD_DIVIDERS``; ``፡፡``, a full stop's
+    stand-in, parts sentences: not reported); single letters are skipped
     (scraped "A A" buttons are boilerplate, not a slip) but for lower-case Cyrillic and
     Greek ones, which are words ("и и нажмите"). Not reported: repetition across a line break,
     punctuation or a tab (two columns), or a gap of 3+ spaces, or of 2 when the copies
@@ -1612,7 +1618,9 @@ class RepeatedWord(SpellingDocumentRule):
     "जैसे जैसे"), any word but the closed-class ones of Hindi, Marathi, Gujarati and Telugu
     (postpositions, auxiliaries, conjunctions, particles from Universal Dependencies treebanks,
     ``closed_class_words``: "कि कि", "के के", "है है" are reported), and in the
-    languages without such a list (Bengali, Punjabi, Nepali, Tamil...) nothing; in Korean,
+    languages without such a list (Bengali, Punjabi, Nepali, Tamil...) nothing; so in Ethiopic
+    script, whose Amharic and Tigrinya reduplicate ("ልዩ፡ልዩ", various; "ቢያንስ፡ቢያንስ", at least),
+    any word but an Amharic closed-class one ("ወደ ወደ", "ነበር፡ነበር" are reported); in Korean,
     Chinese and Japanese, a word of one or two Hangul syllables or Han characters, or up to three
     kana, that does not end in a case particle (``east_asian_reduplication``: "그때 그때", each
     time, "하나 하나", "研究 研究"; "카메라의 카메라의", "책을 책을", and a longer word, are
@@ -1651,7 +1659,7 @@ class RepeatedWord(SpellingDocumentRule):
     Why: a doubled word is a classic editing slip (a phrase rewritten, a join in
     scraping) and a dictionary cannot see it, because each word alone is correct.
     Example: "أطلقت كوريا الشمالية في في أكتوبر" → "أطلقت كوريا الشمالية في أكتوبر".
-    Fix safety: unsafe: deletes the second copy and the space before it, which is right
+    Fix safety: unsafe: deletes the second copy and the space (or wordspace) before it, which is right
     for a slip but wrong for a deliberate repetition the exceptions list does not know.
     """
 
@@ -1769,8 +1777,8 @@ class RepeatedWord(SpellingDocumentRule):
                     continue  # "unsigned long long": a C type; "Execute man man": a command and its argument
                 if _EAST_ASIAN_LETTER_RE.match(word) and east_asian_reduplication(word):
                     continue  # "그때 그때", "하나 하나": a short word reduplicated, no particle after it ("카메라의 카메라의" is a slip)
-                if _SOUTH_ASIAN_LETTER_RE.match(word) and not south_asian_slip(word, declared):
-                    continue  # "মাঝে মাঝে", "বড় বড়", "धीरे धीरे": reduplication is grammar ("के के" is not)
+                if _REDUPLICATING_LETTER_RE.match(word) and not south_asian_slip(word, declared):
+                    continue  # "মাঝে মাঝে", "धीरे धीरे", "ልዩ፡ልዩ": reduplication is grammar ("के के" is not)
                 if vietnamese is None:
                     vietnamese = declared == "vi" or vietnamese_text(text)
                 if vietnamese and _folded(word) not in VIETNAMESE_FUNCTION_WORDS:

@@ -159,8 +159,10 @@ class SpaceBeforePunctuation(DocumentRule):
     """A space between a word and the punctuation mark that ends it.
 
     What: Reports spaces between a letter or digit and one of the marks in option
-    `marks` (default `، ؛ ؟ ۔ . , ; : ! ?`, ۔ the Urdu, Shahmukhi and Kashmiri full stop, and
-    CJK's full-width `， 。 ： ； ！ ？`) when the mark ends the phrase (it is followed by a
+    `marks` (default `، ؛ ؟ ۔ . , ; : ! ?`, ۔ the Urdu, Shahmukhi and Kashmiri full stop,
+    CJK's full-width `， 。 ： ； ！ ？`, Ethiopic's `። ፣ ፤ ፥ ፦ ፧` (the Tigrinya UDHR's "ምዃኑ ፣"),
+    Armenian's full stop `։` and comma `՝`, and the Greek question mark U+037E; not Armenian's
+    `՞ ՜ ՛`, written over the stressed vowel inside the word: "Ինչո՞ւ") when the mark ends the phrase (it is followed by a
     space, a line end or a closing quote; a full-width mark always does: "这是中文 ，后面").
     Ellipses (also spaced, ``. . .``), decimal points and the Urdu ``۔`` as an
     abbreviation's point between two letters (Django's Urdu ``%s ک ۔ ب``, KB) are not
@@ -287,7 +289,9 @@ class SpaceBeforePunctuation(DocumentRule):
     family = "whitespace"
     fixable = True
     regions = frozenset({PROSE, HEADING})  # not table cells listing ". ! ?", not code
-    options = {"marks": "،؛؟۔.,;:!?，。：；！？"}
+    # (Ethiopic ። ፣ ፤ ፥ ፦ ፧, Armenian ։ ՝ and the Greek question mark U+037E end a word as "." and ","
+    # do; Armenian ՞ ՜ ՛ are not among them: they stand over the stressed vowel, inside the word)
+    options = {"marks": "،؛؟۔.,;:!?，。：；！？\u1362\u1363\u1364\u1365\u1366\u1367\u0589\u055d\u037e"}
 
     def check(self, doc):
         marks = regex.escape("".join(c for c in self.opts["marks"] if c not in FULL_WIDTH_MARKS))
