@@ -9,6 +9,8 @@ from pathlib import Path
 
 from corpuslint import lint_paths
 
+from .conftest import local_and_dask
+
 REAL = Path(__file__).parent / "data" / "realtext"
 
 
@@ -81,34 +83,11 @@ def test_d106_steps_and_trailer_headings_on_dask_as_locally(tmp_path):
     to the common lines: the steps of a list and their lists' items, and an outline's headings,
     go with them, so the Dask executor reports what the local one does (the pages of the two
     tests above in one corpus)."""
-    import logging
-
-    import dask
-    import distributed
-
-    from corpuslint import engine
-    from corpuslint.executors import ExecutorSettings, LocalExecutor
-    from corpuslint.executors import dask as executor_dask
-    from corpuslint.executors.dask import DaskExecutor
-
     root = shutil.copytree(REAL / "s48b-gnome-help-hi", tmp_path / "c")
     for name in ("cd.3tcl.txt", "exit.3tcl.txt", "flush.3tcl.txt"):
         shutil.copy(REAL / "manpages-zh-tcl-outline" / name, root)
     shutil.copy(REAL / "s48b-manpages-zh-trailer" / "inittab.5.txt", root)
-    config, registry = engine.build_registry([str(root)], table={"select": ["D106"]})
-    config.use_cache = False
-    local = engine.run([str(root)], config, registry, executor=LocalExecutor()).findings
-    with dask.config.set(executor_dask.LOCAL_CLUSTER_CONFIG):
-        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                           dashboard_address="127.0.0.1:0", host="127.0.0.1", silence_logs=logging.ERROR)
-    try:
-        executor = DaskExecutor(ExecutorSettings(kind="dask", scheduler=cluster.scheduler_address))
-        try:
-            on_dask = engine.run([str(root)], config, registry, executor=executor).findings
-        finally:
-            executor.close()
-    finally:
-        cluster.close()
+    local, on_dask = local_and_dask(root, {"select": ["D106"], "cache": False})
     found = sorted((f.path.rsplit("/", 1)[-1], f.line, f.message) for f in local)
     assert sorted((f.path.rsplit("/", 1)[-1], f.line, f.message) for f in on_dask) == found
     assert not [f for f in found if f[0].endswith(".md")]  # (the steps)
