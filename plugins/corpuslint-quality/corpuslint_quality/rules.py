@@ -1578,8 +1578,14 @@ def _word_length_language(doc: Document, text: str, letters: int) -> str:
 
 def index_page(doc: Document) -> bool:
     """True for a Markdown or reST page with a section that holds nothing
-    (``empty_sections``): an index page is as short as its list of topics."""
-    return bool(empty_sections(doc))
+    (``empty_sections``) and a line of text of its own, not a heading (the page's summary,
+    "*Calibrate color profiles on monitors, printers, and other devices.*"): an index page
+    is as short as its list of topics. A page of headings alone ("# Web browsers"; "# Power
+    & battery" over three empty sections) is a stub: the corpus holds none of its text
+    (fresh36 labelled them true, fresh35 the index page with its summary false)."""
+    return bool(empty_sections(doc)) and any(
+        kind == structure.PROSE and doc.text[line.start : line.end].strip()
+        for line, kind in zip(doc.lines, doc.line_kinds))
 
 
 def empty_sections(doc: Document) -> frozenset[int]:
@@ -1636,7 +1642,8 @@ class WordCountOutOfRange(QualityRule):
     every word: a task page's steps are a list). Not judged short: verse (``verse_lines``: a
     kural is a whole poem of seven words) and an index page (``index_page``: a section that
     holds nothing, its content made when the page is built: GNOME help's topic links,
-    Sphinx's toctree, an ``.. include::``).
+    Sphinx's toctree, an ``.. include::``, beside a line of text of its own); a page of
+    headings alone is a stub and is reported.
     One part of a fine-tuning example (``part_of_example``: a chat turn of any role, an
     instruction record's field) is not measured: Gopher's filter judges whole web documents,
     and a question ("Что делает ram?"), a system prompt or a complete answer of 21 words
