@@ -124,3 +124,15 @@ def test_s106_fix_only_changes_arabic_letters_and_is_idempotent(typed):
     for a, b in zip(text, fixed):
         assert a == b or (a, b) in _FIXED and (lang == "ur" or a != "ه")
     assert lint_text(fixed, "t.txt", config=config) == []  # nothing left to fix, so fixing again changes nothing
+
+
+def test_s106_not_on_words_quoted_in_a_text_of_another_script():
+    """corpuslint's README (undeclared, English): its rule table quotes Persian and Urdu words
+    (S101's "Persian راه + ید", S106's "دوبارہ"), which made the table read as Urdu by its
+    Arabic-script letters, and "راه" was reported (CI of 0f416ca6, test_own_docs). A Persian
+    line in the same file is still read."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = "".join(line + "\n" for line in readme.splitlines() if line.startswith("| S1"))
+    assert "راه" in table and _s106(lint_text(table, path="README.md", config={"select": ["S106"]})) == []
+    persian = table + "\nمدیریت نمايه‌های خود را از اینجا انجام دهید.\n"
+    assert _s106(lint_text(persian, path="README.md", config={"select": ["S106"]})) == [(None, "نمايه‌های")]

@@ -43,6 +43,20 @@ _PASSAGE_BREAK = lazy_re(r"[\n\r«»()\[\]{}\"“”﴾﴿.!?؟:؛،;]")
 _PASSAGE_REACH = 400  # characters read each way for a passage's bounds
 
 
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _mostly_arabic_script(text: str, start: int, end: int) -> bool:
+    """Most letters of ``text[start:end]`` (a line, its markup and code masked: an HTML
+    page's tags are no text) are of the Arabic script: it is written in it, not a line of
+    another script quoting its words (a table of examples in an English
+    README, whose Urdu and Persian words made the letters read as Urdu)."""
+    letters = [ch for ch in text[start:end] if ch.isalpha()]
+    return 2 * sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufefc") > len(letters)
+
+
 class ArabicLetterForm(SpellingDocumentRule):
     """Arabic yeh or kaf (or, in Urdu, a final heh) inside a Persian or Urdu word: "نمايه" for نمایه.
 
@@ -66,7 +80,9 @@ class ArabicLetterForm(SpellingDocumentRule):
     verse in a Persian commentary). A passage of one word is read with its line (the
     Persian handbook's "( شكل 9.3, “فوروارد کردن...” را مشاهده کنید)"). Arabic, Pashto,
     Sindhi, Kurdish and Uyghur paragraphs are never read: their ي and ك are their own
-    letters. A word that mixes Persian letters with Arabic ones ("یك", "نمايه‌های",
+    letters; nor, in a document not declared Persian or Urdu, a word on a line most of whose
+    letters are of another script (Persian and Urdu words quoted as examples in an English
+    table: corpuslint's README, "Persian راه + ید" beside "دوبارہ", read as Urdu). A word that mixes Persian letters with Arabic ones ("یك", "نمايه‌های",
     "کريں") is always reported. In Urdu, a final ARABIC LETTER HEH ه (U+0647) too, for
     HEH GOAL ہ ("دوباره": دوبارہ) or, where old Urdu text typed ه for the aspiration, HEH
     DOACHASHMEE ھ ("کچه": کچھ): whichever of the two the Urdu dictionary knows; neither
@@ -107,6 +123,7 @@ class ArabicLetterForm(SpellingDocumentRule):
             forms = _ARABIC_FORMS if lang == "fa" else _ARABIC_FORMS_UR
             if lang not in ("fa", "ur") or not forms.search(text, a, b):
                 continue
+            declared = doc.language in ("fa", "ur")
             for m in _WORD_RE.finditer(text, a, b):
                 word = m.group()
                 if not forms.search(word) or _ARABIC_WORD_SIGN.search(word):
@@ -117,6 +134,9 @@ class ArabicLetterForm(SpellingDocumentRule):
                 start, end = m.span()
                 if doc.in_code(start, end):
                     continue
+                if not declared and not _mostly_arabic_script(doc.masked(), text.rfind("\n", 0, start) + 1,
+                                                               _line_end(text, end)):
+                    continue  # (words quoted on a line of another script: README's "Persian راه + ید")
                 if protected is None:
                     protected = [p.span() for p in _PROTECTED_RE.finditer(text)]
                 if any(p <= start and end <= q for p, q in protected):
