@@ -95,7 +95,7 @@ MARK_RE = lazy(r"\p{M}")  # (compiled at first use: a file of ASCII paragraphs n
 
 
 def letters_and_marks(cp: np.ndarray) -> np.ndarray:
-    """``NEITHER``, ``LETTER`` or ``MARK`` (uint8) for each of the code points ``cp``
+    r"""``NEITHER``, ``LETTER`` or ``MARK`` (uint8) for each of the code points ``cp``
     (uint32, as ``scan`` gives them): ``\p{L}`` and ``\p{M}`` as ``regex`` has them, each
     distinct code point tested once a process."""
     known = _LETTER_OR_MARK.take(cp)
