@@ -156,13 +156,17 @@ def _source_hash(module_name: str) -> str:
         pkg_dir = os.path.dirname(getattr(pkg, "__file__", "") or "") if pkg is not None else ""
         if pkg_dir and os.path.basename(getattr(pkg, "__file__", "")) == "__init__.py":
             files = sorted(os.path.join(pkg_dir, f) for f in os.listdir(pkg_dir) if f.endswith(".py"))
-        for f in files:
-            try:
-                with open(f, "rb") as fh:
-                    digest.update(fh.read())
-            except OSError:
-                digest.update(f.encode())
-        h = _SOURCE_HASHES[module_name] = digest.hexdigest()
+        key = "\0".join(files)  # (the modules of one package hash the same files: read them once)
+        h = _SOURCE_HASHES.get(key)
+        if h is None:
+            for f in files:
+                try:
+                    with open(f, "rb") as fh:
+                        digest.update(fh.read())
+                except OSError:
+                    digest.update(f.encode())
+            h = _SOURCE_HASHES[key] = digest.hexdigest()
+        _SOURCE_HASHES[module_name] = h
     return h
 
 

@@ -234,6 +234,7 @@ class AssistantBoilerplate(DocumentRule):
         off = set(disable) | {normalized(d) for d in disable}
         self._entries = [
             Entry(e.id, e.kind, e.match, tuple(p for p in e.phrases if normalized(p) not in off), e.max_words, e.lang)
+            if off else e  # (nothing disabled: the entries as they are, no phrase normalised twice)
             for e in (*builtin_catalogue(), *extras)
             if e.kind in self.kinds | {"connector"} and e.id not in off
         ]
