@@ -15,7 +15,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any, ClassVar
@@ -113,30 +113,23 @@ class Catalogue:
                 key = normalized(p)
                 if key:
                     (self.lines if e.match == "line" else self.entries)[e.kind].setdefault(key, e)
-        # per kind: the start pattern's source (None: no phrases of the kind). ``start``
-        # answers as this pattern without compiling it: the phrases are literal, so it
-        # looks up those sharing the text's first characters (``_openings``) and compares
-        # them; the compiled alternation of hundreds of phrases cost a one-file pre-commit
-        # run ~20 ms CPU of ``regex`` parsing whenever a sentence opened with "the".
-        self.start_src: dict[str, str | None] = {}
+        # ``start`` answers as the start pattern (``start_src``, the tests' oracle) without
+        # compiling it, nor writing it: the phrases are literal, so it looks up those sharing
+        # the text's first characters (``_openings``) and compares them; the compiled
+        # alternation of hundreds of phrases cost a one-file pre-commit run ~20 ms CPU of
+        # ``regex`` parsing whenever a sentence opened with "the".
         self._by_opening: dict[str, dict[str, tuple[str, ...]]] = {}  # kind -> opening -> phrases, longest first
         self._connectors: tuple[str, ...] = ()  # as the pattern writes them (a space after a spaced one), longest first
         self._openings: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {}
         for kind, phrases in self.entries.items():
             if kind == "connector" or not phrases:
-                self.start_src[kind] = None
                 continue
-            body = f"(?:{_alternation(phrases)})"
             firsts = list(phrases)
             if kind == "ai-identity":
                 # "However, as an AI language model", "但是作为一个人工智能": connectors first.
-                written = [c + ("" if _UNSPACED_END_RE.search(c) else " ")
-                           for c in sorted(self.entries["connector"], key=len, reverse=True)]
-                conns = [regex.escape(c) for c in written]
-                body = (f"(?:(?:{'|'.join(conns)})*)" if conns else "") + f"({body})"
+                self._connectors = tuple(c + ("" if _UNSPACED_END_RE.search(c) else " ")
+                                         for c in sorted(self.entries["connector"], key=len, reverse=True))
                 firsts += self.entries["connector"]
-                self._connectors = tuple(written)
-            self.start_src[kind] = "^" + body
             self._openings[kind] = _openings(firsts)
             groups: dict[str, list[str]] = {}
             for p in sorted(set(phrases), key=len, reverse=True):
@@ -151,6 +144,27 @@ class Catalogue:
         # a dict kept for the run held fresh19's 100 k first runs, ~11 MB, through every reduce)
         self._may_open = RunMemo(self._opens_identity)
 
+    def has_phrases(self, kind: str) -> bool:
+        """The catalogue has phrases a text of ``kind`` may open with."""
+        return kind in self._by_opening
+
+    @cached_property
+    def start_src(self) -> dict[str, str | None]:
+        """Per kind, the regular expression ``start`` answers as (None: no phrases of the
+        kind): an alternation of the phrases, longest first, each followed by a word boundary
+        unless it ends unspaced; for ai-identity, after any run of connectors."""
+        src: dict[str, str | None] = {}
+        for kind, phrases in self.entries.items():
+            if kind not in self._by_opening:
+                src[kind] = None
+                continue
+            body = f"(?:{_alternation(phrases)})"
+            if kind == "ai-identity":
+                conns = [regex.escape(c) for c in self._connectors]
+                body = (f"(?:(?:{'|'.join(conns)})*)" if conns else "") + f"({body})"
+            src[kind] = "^" + body
+        return src
+
     def may_open_identity(self, first_run: str) -> bool:
         """False when a sentence whose first white-space-free run is ``first_run`` cannot
         open with an ai-identity phrase (most sentences of prose: one memoised look-up)."""
@@ -161,7 +175,7 @@ class Catalogue:
         return bool(norm) and (norm.split(" ", 1)[0] in self.identity_first or norm[0] in self.identity_first_chars)
 
     def start(self, kind: str, norm: str) -> Hit | None:
-        if not norm or self.start_src.get(kind) is None:
+        if not norm or kind not in self._by_opening:
             return None
         sizes, openings = self._openings[kind]
         if not any(norm[:n] in openings for n in sizes):
@@ -401,7 +415,7 @@ class AssistantDisclaimer(AssistantBoilerplate):
         if opening is not None:
             start, covered, hit = opening
             yield self._finding(doc, start, covered, hit, "opens the reply")
-        if cat.start_src.get("ai-identity") is None:
+        if not cat.has_phrases("ai-identity"):
             return
         text = doc.text
         for s in units:
@@ -487,7 +501,7 @@ class AssistantPreamble(AssistantBoilerplate):
 
     def _closing(self, doc, cat, units, after):
         """The last sentences of prose, when closers and something else precedes them."""
-        if cat.start_src.get("closer") is None:
+        if not cat.has_phrases("closer"):
             return
         tail: list[Unit] = []  # the last prose sentences, last first
         for s in reversed(units):
