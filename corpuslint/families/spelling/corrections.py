@@ -344,7 +344,8 @@ class KnownMisspelling(SpellingDocumentRule):
             ar_re = other_re = None
             if arabic:
                 alt = "|".join(regex.escape(k) for k in arabic)
-                ar_re = regex.compile(f"{_BOUND_L}{_AR_PREFIX}(?P<w>{alt}){_BOUND_R}")
+                # (compiled at its first use: a text without the entries' letters never asks)
+                ar_re = lazy(f"{_BOUND_L}{_AR_PREFIX}(?P<w>{alt}){_BOUND_R}")
             if other:
                 alt = "|".join(regex.escape(k) for k in other)
                 other_re = regex.compile(f"{_BOUND_L}(?P<w>{alt}){_BOUND_R}", regex.IGNORECASE)
