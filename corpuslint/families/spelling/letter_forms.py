@@ -118,6 +118,7 @@ class ArabicLetterForm(SpellingDocumentRule):
         spans = document_spans(doc)
         protected = None
         passages: dict[tuple[int, int], str] = {}  # passage bounds -> its reading
+        written: dict[int, bool] = {}  # line start -> written in the Arabic script (``_mostly_arabic_script``)
         found = []
         for a, b, lang in spans:
             forms = _ARABIC_FORMS if lang == "fa" else _ARABIC_FORMS_UR
@@ -134,8 +135,10 @@ class ArabicLetterForm(SpellingDocumentRule):
                 start, end = m.span()
                 if doc.in_code(start, end):
                     continue
-                if not declared and not _mostly_arabic_script(doc.masked(), text.rfind("\n", 0, start) + 1,
-                                                               _line_end(text, end)):
+                line = text.rfind("\n", 0, start) + 1
+                if not declared and line not in written:
+                    written[line] = _mostly_arabic_script(doc.masked(), line, _line_end(text, end))
+                if not declared and not written[line]:
                     continue  # (words quoted on a line of another script: README's "Persian راه + ید")
                 if protected is None:
                     protected = [p.span() for p in _PROTECTED_RE.finditer(text)]
