@@ -1,0 +1,56 @@
+"""s49b's kinds, left from fresh34 (CJK/Thai docs) and fresh36 (Ethiopic, Caucasian, Greek,
+Vietnamese, Turkish docs).
+
+* A110: a translated help page's example host, the word "example" in its language, names no
+  site (LibreOffice's Turkish help, libreoffice-help-tr 4:7.4.7-1+deb12u14, MPL-2.0:
+  ``http://www.ornek.com`` where the English has ``http://www.example.com``).
+* A110 (EMAIL_RE): an e-mail address glued to the words of a text without spaces starts and
+  ends where the script changes (man pages in Chinese of Debian manpages-zh 1.6.4.0-1,
+  GFDL-1.2+: sed(1), smbtar(1); a record of LLaMA-Factory's glaive_toolcall_zh_demo.jsonl,
+  Apache-2.0, for an address wholly in Han).
+"""
+
+from __future__ import annotations
+
+from corpuslint import lint_text
+
+
+def _a110(text: str, path: str) -> list[str]:
+    return [text.splitlines()[f.line - 1][f.column - 1 : f.end_column - 1]
+            for f in lint_text(text, path=path, config={"select": ["A110"]}) if f.code == "A110"]
+
+
+# libreoffice-help-tr 7.4.7, text/swriter/guide/words_count (as fresh36 converted it to Markdown), line 13
+WORDS_COUNT_TR = (
+    "Kelimler harf, sayı, numara ve özel karakterlerin karışımı olabilir. Bu nedenle aşağıdaki metin dört "
+    'kelime olarak sayılır: abc123 1.23 "$" http://www.ornek.com.\n'
+)
+
+
+def test_a110_leaves_an_example_host_translated_with_its_page():
+    assert _a110(WORDS_COUNT_TR, "tr/words_count.md") == []
+    assert _a110(WORDS_COUNT_TR.replace("www.ornek.com", "www.örnek.com.tr"), "tr/words_count.md") == []
+    assert _a110("Siehe http://www.beispiel.de/seite und mailto:name@beispiel.de.\n", "de.md") == []
+    # the word is the host's label, not a part of it: a site whose name starts with it is a site
+    assert _a110(WORDS_COUNT_TR.replace("www.ornek.com", "www.ornekler.com"), "tr/words_count.md") == [
+        "http://www.ornekler.com"]
+    assert _a110("Ayrıntılar: https://www.libreoffice.org/download/ sayfasında.\n", "tr/x.md") == [
+        "https://www.libreoffice.org/download/"]
+
+
+# manpages-zh 1.6.4.0-1: sed.1 (rendered by man) line 190, smbtar.1 line 69
+SED_ZH = "       请将错误报告发送至bug-sed@gnu.org。另外，请在邮件正文中尽量包含 ``sed --version''的信息。\n"
+SMBTAR_ZH = "       samba软件和相关工具最初由Andrew Tridgell samba-bugs@samba.org创建。samba现在由 开发组作为类似Linux内核开发采用的开放源代码计划方式来发展。\n"
+
+
+def test_a110_an_address_glued_to_chinese_starts_and_ends_where_the_script_changes():
+    assert _a110(SED_ZH, "sed.1.txt") == ["bug-sed@gnu.org"]
+    assert _a110(SMBTAR_ZH, "smbtar.1.txt") == ["samba-bugs@samba.org"]
+    # two addresses joined by 和 ("and") are two
+    text = "参会人员是john.doe@gnu.org和jane.doe@gnu.org。\n"
+    assert _a110(text, "a.txt") == ["john.doe@gnu.org", "jane.doe@gnu.org"]
+    # a local part wholly in Han is an (internationalised) address, kept whole
+    text = '{"recipient": "老板@公司.com", "subject": "项目更新"}\n'
+    assert _a110(text, "a.txt") == ["老板@公司.com"]
+    # a Latin address after a space or a colon is as before
+    assert _a110("バグレポートは、bug-groff@gnu.org までお願いします。\n", "groff.1.txt") == ["bug-groff@gnu.org"]
