@@ -1264,23 +1264,37 @@ NOTEBOOK_CELL = "notebook-cell"
 DOCUMENT_KINDS = MESSAGES | {CHAT_MESSAGE, NOTEBOOK_CELL}
 
 
+def _placeholder_lines(doc: "Document", skip_code: bool) -> int:
+    """How many lines of ``doc`` hold a printf placeholder (``skip_code``: outside code)."""
+    text = doc.text
+    hits, line_end = 0, -1
+    for m in _PLACEHOLDER_RE.finditer(text):
+        if m.start() > line_end and not (skip_code and doc.in_code(m.start(), m.end())):  # (a line counts once)
+            hits += 1
+            line_end = text.find("\n", m.start())
+            if line_end < 0:
+                break
+    return hits
+
+
 def looks_like_catalogue(doc: "Document") -> bool:
     """True when ``doc`` is a software message catalogue extracted as text (the strings
     of a .po file, one a paragraph): at least ``CATALOGUE_MIN_LINES`` and
     ``CATALOGUE_SHARE`` of its non-blank lines hold a printf placeholder (Django's Arabic
     admin translation: 54 of 225). Its short lines are interface labels ("الرئيسية"
-    Home, "إغلاق" Close, "الاسم" Name), not widgets scraped from a web page."""
+    Home, "إغلاق" Close, "الاسم" Name), not widgets scraped from a web page. A placeholder
+    in code (a fenced, indented or inline code of Markdown or reStructuredText, a code-like
+    line of plain text: ``Document.in_code``) is the code's, not a message's: Sphinx's page on
+    extlinks (``'https://github.com/.../issues/%s'`` in its literal blocks, ````%s```` in
+    its prose) is a page. (Regions are asked only of a text that has the placeholders.)"""
     text = doc.text
-    hits, line_end = 0, -1
-    if "%" in text or "{" in text:
-        for m in _PLACEHOLDER_RE.finditer(text):
-            if m.start() > line_end:  # (a line counts once)
-                hits += 1
-                line_end = text.find("\n", m.start())
-                if line_end < 0:
-                    break
-    return hits >= CATALOGUE_MIN_LINES and hits >= CATALOGUE_SHARE * sum(
-        1 for line in doc.lines if text[line.start : line.end].strip())
+    if "%" not in text and "{" not in text:
+        return False
+    hits = _placeholder_lines(doc, False)
+    if hits < CATALOGUE_MIN_LINES:
+        return False
+    need = max(CATALOGUE_MIN_LINES, CATALOGUE_SHARE * sum(1 for line in doc.lines if text[line.start : line.end].strip()))
+    return hits >= need and _placeholder_lines(doc, True) >= need
 
 
 def message_catalogue(doc: "Document") -> bool:

@@ -8,11 +8,21 @@ Vietnamese, Turkish docs).
   ends where the script changes (man pages in Chinese of Debian manpages-zh 1.6.4.0-1,
   GFDL-1.2+: sed(1), smbtar(1); a record of LLaMA-Factory's glaive_toolcall_zh_demo.jsonl,
   Apache-2.0, for an address wholly in Han).
+* looks_like_catalogue: printf placeholders in code (literal blocks, inline literals) do not
+  make a page a message catalogue (Sphinx 9.0.4's extlinks.rst, BSD-2-Clause:
+  tests/data/realtext/sphinx-extlinks-excerpt.rst); a catalogue extracted as text still is one
+  (Django 5.2.19's ug auth catalogue, tests/data/realtext/django-po-ug-auth.txt).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from corpuslint import lint_text
+from corpuslint.document import Document
+from corpuslint.structure import CATALOGUE
+
+REAL = Path(__file__).parent / "data" / "realtext"
 
 
 def _a110(text: str, path: str) -> list[str]:
@@ -54,3 +64,14 @@ def test_a110_an_address_glued_to_chinese_starts_and_ends_where_the_script_chang
     assert _a110(text, "a.txt") == ["老板@公司.com"]
     # a Latin address after a space or a colon is as before
     assert _a110("バグレポートは、bug-groff@gnu.org までお願いします。\n", "groff.1.txt") == ["bug-groff@gnu.org"]
+
+
+def test_placeholders_in_code_do_not_make_a_page_a_catalogue():
+    rst = (REAL / "sphinx-extlinks-excerpt.rst").read_text(encoding="utf-8")
+    assert CATALOGUE not in Document("extlinks.rst", rst).kinds
+    # the same placeholders in prose would: the page's literal lines, unquoted
+    prose = "\n\n".join(line.strip() for line in rst.splitlines() if "%s" in line)
+    assert CATALOGUE in Document("extlinks.txt", prose.replace("``", "") + "\n").kinds
+    # a catalogue's strings extracted as text are still one
+    po = (REAL / "django-po-ug-auth.txt").read_text(encoding="utf-8")
+    assert CATALOGUE in Document("ug-auth.txt", po).kinds

@@ -96,10 +96,10 @@ def _names_no_site(address: str, email: bool) -> bool:
 def _program_message(doc: Document) -> bool:
     """Is ``doc`` a program's message: a string its reader declares one (``MESSAGE``: a .po
     entry, a record of a dataset of interface strings), or text made of such strings
-    (``CATALOGUE``) without a code block? ``looks_like_catalogue`` counts the placeholders
-    of code too: Sphinx's page on extlinks (``'https://github.com/.../issues/%s'`` in a
-    literal block), a chat answer's Go ``Printf`` lines, whose prose links are not the
-    program's."""
+    (``CATALOGUE``) without a code block? A catalogue extracted as text quotes no code; a
+    page that does is documentation, whose links are its own, even when its table of format
+    directives reads as a catalogue (stat(1) in Japanese: ``%a``, ``%A`` ... one a line, and
+    its links to gnu.org). (Placeholders in code do not make a catalogue: ``looks_like_catalogue``.)"""
     kinds = doc.kinds
     return MESSAGE in kinds or CATALOGUE in kinds and not any(r.kind == CODE for r in doc.regions)
 
@@ -129,7 +129,7 @@ class LinkOrAddress(DocumentRule):
     (``file:///X:/dr/test.ods``): a help page teaching how to type an address
     (``ftp://username@ftp.example.com/path/``, ``https://myserver.com/work/images/img.jpg``).
     Nor is a URL in a program's message (a gettext string, a dataset of interface strings,
-    their text extracted: ``_program_message``): the program shows it to the user, its own
+    their text extracted, without code: ``_program_message``): the program shows it to the user, its own
     link or the page the message sends them to (Firefox's "learn more at ``<a ...>www.antiphishing.org</a>``",
     "visit https://www.openh264.org/ to see the codec's source"); an e-mail address there is
     still reported (a translator's credits name people).
