@@ -716,7 +716,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     Evidence, line by line: a prompt followed by a command (``# apt install x``,
     ``$ ls -l``), a line of code punctuation (``}``, ``[...]``, ``#``), configuration
     syntax (``KEY=value``, a line ending in ``{ } ;`` or ``\\``), aligned columns (two
-    or more gaps of 2+ spaces). Within a block (a run of non-blank lines) holding such
+    or more gaps of 2+ spaces; not on a line that justification stretched to the margin of
+    a justified page, ``plain_justified_lines``: a man page's paragraph, whose words are set
+    apart by the formatter's fill). Within a block (a run of non-blank lines) holding such
     a line, comment lines (``# ...``, ``// ...``) and indented lines are code too; a
     block of two or more comment lines, or of two or more indented lines, is code.
     A block that opens with a shebang line (``#!/bin/sh``) is a script, code throughout.
@@ -749,6 +751,14 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         line_at(a) for a, b in _line_matches(_COLUMNS_LINE_RE, text, _COLUMNS_TRIGGER_RE, lambda line: False)
         if not _is_sentence(text[a:b]) and len(text[a:b].split(None, 24)) <= 24
     }
+    if columns:
+        # ... nor a line that justification stretched to a justified page's margin: its gaps
+        # are the formatter's fill between words, not columns (a man page rendered justified:
+        # diff(1) in Ukrainian, "«ФАЙЛ  КАТАЛОГ».  Якщо  вказано  --from-file  чи  --to-file,  на  ФАЙЛИ";
+        # a paragraph naming options shows it most, its long words leave wide gaps)
+        from .families.whitespace._common import plain_justified_lines  # (a family helper: imported when asked)
+
+        columns -= plain_justified_lines(doc)
     columns_only = columns - strong  # (before the machine, log and backtick lines join ``strong``)
     strong.update(line_at(a) for a, _ in _line_matches(_MACHINE_LINE_RE, text, _MACHINE_TRIGGER_RE))
     drawn: set[int] = set()  # table rows and drawings: table regions, not evidence of code

@@ -12,13 +12,18 @@ Vietnamese, Turkish docs).
   make a page a message catalogue (Sphinx 9.0.4's extlinks.rst, BSD-2-Clause:
   tests/data/realtext/sphinx-extlinks-excerpt.rst); a catalogue extracted as text still is one
   (Django 5.2.19's ug auth catalogue, tests/data/realtext/django-po-ug-auth.txt).
+* plain_text_regions: a paragraph of a man page rendered justified is prose, not aligned
+  columns, though groff's fill sets its words two and three spaces apart (most where it names
+  options): diff(1) in Ukrainian, rm(1) in Romanian and Hungarian (manpages-l10n 4.18.1-1,
+  GPL-3+); D104 compares it.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from corpuslint import lint_text
+from corpuslint import lint_paths, lint_text
 from corpuslint.document import Document
 from corpuslint.structure import CATALOGUE
 
@@ -75,3 +80,22 @@ def test_placeholders_in_code_do_not_make_a_page_a_catalogue():
     # a catalogue's strings extracted as text are still one
     po = (REAL / "django-po-ug-auth.txt").read_text(encoding="utf-8")
     assert CATALOGUE in Document("ug-auth.txt", po).kinds
+
+
+
+# Rendered man pages, justified (groff adjusts both margins): manpages-uk 4.18.1-1 diff(1), lines 216-229;
+# manpages-ro and manpages-hu 4.18.1-1 rm(1), lines 1-36 (their DESCRIPTION left in coreutils' English)
+def _kinds(name: str, first: int, last: int) -> set[str]:
+    text = (REAL / name).read_text(encoding="utf-8")
+    return set(Document(name, text).line_kinds[first - 1 : last])
+
+
+def test_a_justified_man_page_paragraph_naming_options_is_prose(tmp_path):
+    # the formatter's fill between words is no column layout
+    assert _kinds("s49b-man-uk-diff1-justified.txt", 10, 14) == {"prose"}
+    assert _kinds("s49b-man-ro-rm1-excerpt.txt", 13, 22) == {"prose", "blank"}
+    # so D104 compares it: the same English paragraphs in two translations' rm(1)
+    for lang in ("hu", "ro"):
+        shutil.copy(REAL / f"s49b-man-{lang}-rm1-excerpt.txt", tmp_path / f"{lang}-rm.1.txt")
+    found = [(f.path.rsplit("/", 1)[-1], f.line) for f in lint_paths([str(tmp_path)], config={"select": ["D104"]})]
+    assert ("ro-rm.1.txt", 13) in found and ("ro-rm.1.txt", 18) in found
