@@ -129,7 +129,7 @@ class LinkOrAddress(DocumentRule):
     (``file:///X:/dr/test.ods``): a help page teaching how to type an address
     (``ftp://username@ftp.example.com/path/``, ``https://myserver.com/work/images/img.jpg``).
     Nor is a URL in a program's message (a gettext string, a dataset of interface strings,
-    their text extracted, without code: ``_program_message``): the program shows it to the user, its own
+    their text extracted, no code: ``_program_message``): the program shows it to the user, its own
     link or the page the message sends them to (Firefox's "learn more at ``<a ...>www.antiphishing.org</a>``",
     "visit https://www.openh264.org/ to see the codec's source"); an e-mail address there is
     still reported (a translator's credits name people).
