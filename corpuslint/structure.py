@@ -716,7 +716,9 @@ def plain_text_regions(doc: "Document") -> list[Region]:
     Evidence, line by line: a prompt followed by a command (``# apt install x``,
     ``$ ls -l``), a line of code punctuation (``}``, ``[...]``, ``#``), configuration
     syntax (``KEY=value``, a line ending in ``{ } ;`` or ``\\``), aligned columns (two
-    or more gaps of 2+ spaces). Within a block (a run of non-blank lines) holding such
+    or more gaps of 2+ spaces; not on a line that justification stretched to the margin of
+    a justified page, ``plain_justified_lines``: a man page's paragraph, whose words are set
+    apart by the formatter's fill). Within a block (a run of non-blank lines) holding such
     a line, comment lines (``# ...``, ``// ...``) and indented lines are code too; a
     block of two or more comment lines, or of two or more indented lines, is code.
     A block that opens with a shebang line (``#!/bin/sh``) is a script, code throughout.
@@ -749,6 +751,14 @@ def plain_text_regions(doc: "Document") -> list[Region]:
         line_at(a) for a, b in _line_matches(_COLUMNS_LINE_RE, text, _COLUMNS_TRIGGER_RE, lambda line: False)
         if not _is_sentence(text[a:b]) and len(text[a:b].split(None, 24)) <= 24
     }
+    if columns:
+        # ... nor a line that justification stretched to a justified page's margin: its gaps
+        # are the formatter's fill between words, not columns (a man page rendered justified:
+        # diff(1) in Ukrainian, "«ФАЙЛ  КАТАЛОГ».  Якщо  вказано  --from-file  чи  --to-file,  на  ФАЙЛИ";
+        # a paragraph naming options shows it most, its long words leave wide gaps)
+        from .families.whitespace._common import plain_justified_lines  # (a family helper: imported when asked)
+
+        columns -= plain_justified_lines(doc)
     columns_only = columns - strong  # (before the machine, log and backtick lines join ``strong``)
     strong.update(line_at(a) for a, _ in _line_matches(_MACHINE_LINE_RE, text, _MACHINE_TRIGGER_RE))
     drawn: set[int] = set()  # table rows and drawings: table regions, not evidence of code
@@ -1264,23 +1274,37 @@ NOTEBOOK_CELL = "notebook-cell"
 DOCUMENT_KINDS = MESSAGES | {CHAT_MESSAGE, NOTEBOOK_CELL}
 
 
+def _placeholder_lines(doc: "Document", skip_code: bool) -> int:
+    """How many lines of ``doc`` hold a printf placeholder (``skip_code``: outside code)."""
+    text = doc.text
+    hits, line_end = 0, -1
+    for m in _PLACEHOLDER_RE.finditer(text):
+        if m.start() > line_end and not (skip_code and doc.in_code(m.start(), m.end())):  # (a line counts once)
+            hits += 1
+            line_end = text.find("\n", m.start())
+            if line_end < 0:
+                break
+    return hits
+
+
 def looks_like_catalogue(doc: "Document") -> bool:
     """True when ``doc`` is a software message catalogue extracted as text (the strings
     of a .po file, one a paragraph): at least ``CATALOGUE_MIN_LINES`` and
     ``CATALOGUE_SHARE`` of its non-blank lines hold a printf placeholder (Django's Arabic
     admin translation: 54 of 225). Its short lines are interface labels ("الرئيسية"
-    Home, "إغلاق" Close, "الاسم" Name), not widgets scraped from a web page."""
+    Home, "إغلاق" Close, "الاسم" Name), not widgets scraped from a web page. A placeholder
+    in code (a fenced, indented or inline code of Markdown or reStructuredText, a code-like
+    line of plain text: ``Document.in_code``) is the code's, not a message's: Sphinx's page on
+    extlinks (``'https://github.com/.../issues/%s'`` in its literal blocks, ````%s```` in
+    its prose) is a page. (Regions are asked only of a text that has the placeholders.)"""
     text = doc.text
-    hits, line_end = 0, -1
-    if "%" in text or "{" in text:
-        for m in _PLACEHOLDER_RE.finditer(text):
-            if m.start() > line_end:  # (a line counts once)
-                hits += 1
-                line_end = text.find("\n", m.start())
-                if line_end < 0:
-                    break
-    return hits >= CATALOGUE_MIN_LINES and hits >= CATALOGUE_SHARE * sum(
-        1 for line in doc.lines if text[line.start : line.end].strip())
+    if "%" not in text and "{" not in text:
+        return False
+    hits = _placeholder_lines(doc, False)
+    if hits < CATALOGUE_MIN_LINES:
+        return False
+    need = max(CATALOGUE_MIN_LINES, CATALOGUE_SHARE * sum(1 for line in doc.lines if text[line.start : line.end].strip()))
+    return hits >= need and _placeholder_lines(doc, True) >= need
 
 
 def message_catalogue(doc: "Document") -> bool:

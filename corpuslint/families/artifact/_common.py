@@ -31,7 +31,20 @@ URL_RE = lazy(
     r"""(?:[^\s<>"'«»“”`\[\]()\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f]|\([^\s<>"'«»“”`\[\]()]*\))+(?<=[\p{L}\p{N}\p{M}/#%&=+\-@$)])""",
     regex.IGNORECASE,
 )
-EMAIL_RE = lazy(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+# An e-mail address: a local part, "@", a host ending in a Latin top-level domain. Each part
+# is written in one script: Latin letters, digits and ``_ . + -`` (``bug-sed``), or the
+# letters of one other script (an internationalised address, RFC 6531: ``老板@公司.com``,
+# a translated example). Where a text in a script without spaces glues its words to the
+# address, the address starts and ends where the script changes: ``请将错误报告发送至bug-sed@gnu.org``
+# (``bug-sed@gnu.org``), ``参会人员是john.doe@example.com和jane.doe@example.com`` (two
+# addresses, not ``john.doe@example.com和jane.doe``).
+_LOCAL_LATIN = r"\p{Latin}\p{M}0-9_.+\-"
+_OTHER_LETTER = r"[^\W\p{Latin}0-9_]"  # a letter, mark or digit of another script
+EMAIL_RE = lazy(
+    rf"(?:(?<![{_LOCAL_LATIN}])[{_LOCAL_LATIN}]+|(?<![\w.+\-]){_OTHER_LETTER}(?:{_OTHER_LETTER}|[.+\-])*)"
+    rf"@(?:[\p{{Latin}}\p{{M}}0-9\-]+|{_OTHER_LETTER}+)(?:\.(?:[\p{{Latin}}\p{{M}}0-9\-]+|{_OTHER_LETTER}+))*"
+    r"\.[A-Za-z]{2,}(?![\p{Latin}\p{M}0-9_])"
+)
 
 # HTML's element names, and where A106 (html-tag) and A110 (links in text) see a tag.
 HTML_TAGS = (

@@ -44,10 +44,19 @@ def _message_id(text: str, start: int, end: int) -> bool:
 # RFC 6761: .example, .test, .invalid, .localhost), the label "example" (example.com, .net and
 # .org are reserved; ftp.example.com, example.hostname.com), "localhost", and a placeholder
 # label that tells the reader to put their own machine there (myserver, yourdomain,
-# servername, hostname).
+# servername, hostname). A translated help page translates the example host too: the word
+# "example" in its language (LibreOffice's Turkish help: ``http://www.ornek.com`` where the
+# English has ``http://www.example.com``), as a host is written: ASCII letters (``ornek``,
+# ``przyklad``) or the language's own (``örnek``, ``przykład``, ``пример``). Not "primer"
+# (Serbian, Croatian, Slovene; an English word too) nor a short or common name.
 _RESERVED_TLDS = frozenset({"example", "test", "invalid", "localhost"})
+_EXAMPLE_WORDS = (
+    "beispiel|exemple|ejemplo|esempio|exemplo|exemplu|voorbeeld|exempel|eksempel|esimerkki|ornek|örnek"
+    "|przyklad|przykład|priklad|příklad|pelda|példa|primjer|pavyzdys|piemers|piemērs|naide|näide|contoh"
+    "|пример|приклад|παράδειγμα|paradeigma"
+)
 _PLACEHOLDER_LABEL_RE = lazy(
-    r"example|localhost|(?:my|your)[-_]?(?:server|domain|host|site|website|company|computer|machine)"
+    rf"example|{_EXAMPLE_WORDS}|localhost|(?:my|your)[-_]?(?:server|domain|host|site|website|company|computer|machine)"
     r"|(?:server|host|domain|computer|machine)[-_]?name",
     regex.IGNORECASE,
 )
@@ -87,10 +96,10 @@ def _names_no_site(address: str, email: bool) -> bool:
 def _program_message(doc: Document) -> bool:
     """Is ``doc`` a program's message: a string its reader declares one (``MESSAGE``: a .po
     entry, a record of a dataset of interface strings), or text made of such strings
-    (``CATALOGUE``) without a code block? ``looks_like_catalogue`` counts the placeholders
-    of code too: Sphinx's page on extlinks (``'https://github.com/.../issues/%s'`` in a
-    literal block), a chat answer's Go ``Printf`` lines, whose prose links are not the
-    program's."""
+    (``CATALOGUE``) without a code block? A catalogue extracted as text quotes no code; a
+    page that does is documentation, whose links are its own, even when its table of format
+    directives reads as a catalogue (stat(1) in Japanese: ``%a``, ``%A`` ... one a line, and
+    its links to gnu.org). (Placeholders in code do not make a catalogue: ``looks_like_catalogue``.)"""
     kinds = doc.kinds
     return MESSAGE in kinds or CATALOGUE in kinds and not any(r.kind == CODE for r in doc.regions)
 
@@ -112,16 +121,22 @@ class LinkOrAddress(DocumentRule):
     (``Reported by Dan Jacobon in http://bugs.gnu.org/39769.``) is reported like any other.
     An address that names no site is not reported (``_names_no_site``): a host reserved for
     examples (RFC 2606, RFC 6761: ``example.com``, ``.example``, ``.test``, ``.invalid``,
-    ``localhost``) or a placeholder for the reader's own (``myserver``, ``yourdomain``,
-    ``servername``, ``hostname``), an IP address of the reader's machine or network
+    ``localhost``), such a host translated with its page (the word "example" in the page's
+    language: LibreOffice's Turkish help's ``http://www.ornek.com``, ``beispiel.de``) or a
+    placeholder for the reader's own (``myserver``, ``yourdomain``, ``servername``,
+    ``hostname``), an IP address of the reader's machine or network
     (``127.0.0.1``, ``192.168.1.1``) or a file URL naming a file there
     (``file:///X:/dr/test.ods``): a help page teaching how to type an address
     (``ftp://username@ftp.example.com/path/``, ``https://myserver.com/work/images/img.jpg``).
     Nor is a URL in a program's message (a gettext string, a dataset of interface strings,
-    their text extracted: ``_program_message``): the program shows it to the user, its own
+    their text extracted, no code: ``_program_message``): the program shows it to the user, its own
     link or the page the message sends them to (Firefox's "learn more at ``<a ...>www.antiphishing.org</a>``",
     "visit https://www.openh264.org/ to see the codec's source"); an e-mail address there is
     still reported (a translator's credits name people).
+    An e-mail address is written in one script (Latin letters, digits and ``_ . + -``, or the
+    letters of one other script: ``老板@公司.com``): where the words of a text without spaces
+    are glued to it, it starts and ends where the script changes (``请将错误报告发送至bug-sed@gnu.org。``
+    reports ``bug-sed@gnu.org``; ``samba-bugs@samba.org创建`` is found, ``samba-bugs@samba.org``).
     Options ``urls`` and ``emails`` (both true) turn either kind off.
     Why: Links and addresses in scraped articles are usually share links, tracking
     URLs or contact boxes, and addresses are personal data; many corpora keep them on

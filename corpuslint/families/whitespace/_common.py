@@ -522,17 +522,32 @@ def justified_lines(doc) -> frozenset[int]:
     show a page's margin (a paragraph of a man page as a dataset record) is read paragraph
     by paragraph too (``_justified_paragraphs``). Empty for other documents; the widths are
     read once per document."""
+    if doc.suffix in _MARKUP_SOURCES:
+        return _justified_page(*_rows_and_widths(doc))  # (a writer's source: no formatter filled its paragraphs)
+    return plain_justified_lines(doc)
+
+
+@last_argument
+def plain_justified_lines(doc) -> frozenset[int]:
+    """``justified_lines`` of ``doc`` read as plain text, whatever its format: what the
+    plain-text reading of ``structure`` asks (a record's format is decided by it, so it
+    must not ask ``doc.suffix``)."""
+    rows, widths = _rows_and_widths(doc)
+    return _justified_page(rows, widths) | _justified_paragraphs(rows, widths)
+
+
+def _rows_and_widths(doc) -> tuple[list[str], list[int]]:
+    """The lines of ``doc`` without their trailing spaces, and their display widths (none
+    when no line holds a run of two spaces: nothing is justified)."""
     text, lines = doc.text, doc.lines
     if "  " not in text:
-        return frozenset()
+        return [], []
     rows = [text[row.start : row.end].rstrip() for row in lines]
     # (a line of more than 4 * MAX_LAYOUT_COLUMN characters is no page's line: its length is
     # its width, read in C, which puts it past any margin)
     widths = [0 if _DRAWN_RE.search(row) else len(row) if len(row) > 4 * MAX_LAYOUT_COLUMN else display_width(row)
               for row in rows]
-    if doc.suffix in _MARKUP_SOURCES:
-        return _justified_page(rows, widths)  # (a writer's source: no formatter filled its paragraphs)
-    return _justified_page(rows, widths) | _justified_paragraphs(rows, widths)
+    return rows, widths
 
 
 def _justified_page(rows: list[str], widths: list[int]) -> frozenset[int]:
