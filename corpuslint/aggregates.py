@@ -34,9 +34,9 @@ they were computed from (``agg_docs``); a run recomputes the postings of every f
 whose recorded hash is not its current state's, drops those of files that left the
 corpus, and checks that the number of posting rows is the one recorded, rebuilding
 the whole aggregate from the states (one warning) when it is not (both numbers are
-kept in ``agg_counts`` by SQLite triggers on every insert, update and delete, also
-one made outside corpuslint, so the check reads two numbers rather than counting
-every posting each run). An aggregate is
+kept in ``agg_counts``: new postings counted by the index as it writes them, deletes
+and updates by SQLite triggers, also those made outside corpuslint, so the check reads
+two numbers rather than counting every posting each run). An aggregate is
 keyed by the rule's key (options, source) and the aggregate's version and module
 source, so changed code never reuses old postings. Anything that goes wrong costs
 the speed-up, never the findings: the rule then gets ``aggregates = None`` and every

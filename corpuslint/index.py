@@ -84,9 +84,10 @@ if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "9"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings); 7: agg_counts;
+SCHEMA_VERSION = "10"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings); 7: agg_counts;
 # 8: agg_docs_hashes (an older index lacks it: rebuilt, never read without it); 9: cached findings' related
-# locations keep their record (a dataset record's findings: file and record, not "file#record")
+# locations keep their record (a dataset record's findings: file and record, not "file#record"); 10: new
+# postings counted by their writer, not by a trigger a row (an older index's trigger would count them twice)
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -389,6 +390,9 @@ class CorpusIndex:
                 order = np.lexsort((table[:, 3], table[:, 2], table[:, 1], table[:, 0]))
                 conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)",
                                  _rows_of(agg, table, order))
+                # counted here, in the same transaction, not by a trigger a row (1.4 s CPU a million postings:
+                # D104 posts ~30 LSH band keys a paragraph, ~1 M on a 10 MB corpus's first run)
+                conn.execute("UPDATE agg_counts SET postings = postings + ? WHERE agg = ?", (len(order), agg))
                 del order
                 at = 0  # each document's rows are consecutive in ``table`` in the rule's order
                 for i, (path, h, n) in enumerate(made):
@@ -597,14 +601,13 @@ def _create_aggregate_tables(conn: sqlite3.Connection) -> None:
         " doc INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (agg, kind, key, doc)) WITHOUT ROWID"
     )
     conn.execute("CREATE TABLE IF NOT EXISTS agg_tables (agg INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
-    # per aggregate: its posting rows and the sum of its documents' ``n``, counted by
-    # triggers on every insert, delete and update (also one not made by corpuslint), so a
-    # run compares two numbers instead of counting every posting (damage: they differ)
+    # per aggregate: its posting rows and the sum of its documents' ``n``, so a run compares
+    # two numbers instead of counting every posting (damage: they differ). Postings written
+    # by ``sync_aggregate`` are counted by it, in the same transaction (a trigger a row cost
+    # 40% of the inserts); deletes and updates, also those made outside corpuslint, by triggers
     conn.execute("CREATE TABLE IF NOT EXISTS agg_counts (agg INTEGER PRIMARY KEY, postings INTEGER NOT NULL,"
                  " expected INTEGER NOT NULL)")
     for name, sql in (
-        ("postings_in", "AFTER INSERT ON postings BEGIN"
-                        " UPDATE agg_counts SET postings = postings + 1 WHERE agg = NEW.agg; END"),
         ("postings_out", "AFTER DELETE ON postings BEGIN"
                          " UPDATE agg_counts SET postings = postings - 1 WHERE agg = OLD.agg; END"),
         ("postings_moved", "AFTER UPDATE OF agg ON postings BEGIN"
@@ -990,9 +993,18 @@ class StateReader:
         # decoded as it asks for them
         self._records: dict[str, dict[str, "_RecordsCursor"]] = {}
         self.bad: list[tuple[str, str]] = []  # (data file, why) of invalid records rows met (``engine.MapResult``)
+        # code -> {relative path: content hash} of every stored state of the rule, read in one
+        # query once ``has`` has been asked BULK_AFTER times for it (a run over many files: one
+        # query a file and rule was ~2 s CPU at 10 k files and 6 rules, most of them misses on a
+        # first run); a pre-commit run over a few files asks row by row
+        self._hashes: dict[str, dict[str, str]] = {}
+        self._asked: dict[str, int] = {}
+
+    BULK_AFTER = 64
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "_reader": _Reader(os.path.dirname(self._reader.path)), "_records": {}}
+        return {**self.__dict__, "_reader": _Reader(os.path.dirname(self._reader.path)), "_records": {},
+                "_hashes": {}, "_asked": {}}
 
     def plan_records(self, items: Iterable[Any], sources: Iterable[Any], read_key: "Callable | None") -> None:
         """Note the records hash of each checked data file among ``sources`` (files.Source)
@@ -1090,10 +1102,18 @@ class StateReader:
         return out
 
     def has(self, path: str, code: str, content_hash: str) -> bool:
-        """Does the index hold a state of ``path`` (absolute) for ``code`` at this content?"""
+        """Does the index hold a state of ``path`` (absolute) for ``code`` at this content?
+        (A state read after a True that has gone meanwhile is collected again: ``_collect_one``.)"""
         rel = printable_name(relative(path, self.root))
-        return self._reader.one("SELECT content_hash, X'' FROM states WHERE path = ? AND rule_key = ?",
-                                (rel, self.keys[code]), content_hash) is not None
+        hashes = self._hashes.get(code)
+        if hashes is None:
+            asked = self._asked[code] = self._asked.get(code, 0) + 1
+            if asked <= self.BULK_AFTER:
+                return self._reader.one("SELECT content_hash, X'' FROM states WHERE path = ? AND rule_key = ?",
+                                        (rel, self.keys[code]), content_hash) is not None
+            hashes = self._hashes[code] = {p: h for p, (h,) in self._reader.rows(
+                "SELECT path, content_hash FROM states WHERE rule_key = ?", (self.keys[code],)).items()}
+        return hashes.get(rel) == content_hash
 
     def state(self, path: str, code: str, content_hash: str) -> Any:
         """The decoded state of ``path`` (absolute) for rule ``code``, or ``MISS``."""
@@ -2081,6 +2101,7 @@ def _work_item(display: str):
             return _records_item(display, rel, doc, stat, read_keys[display], rules, cached, ctx, lazy_codes)
     h = doc.content_hash
     states: dict[str, tuple[Any, bytes | None]] = {}
+    blobs: dict[int, bytes | None] = {}  # id(state) -> its encoding: S101 and S103 share one state object
     for rule in rules:
         hit = cached.get(rule.code, {}).get(rel)  # a content hash (``state_hashes``) for a rule in lazy_codes
         if rule.code in lazy_codes and hit == h and display not in target_docs:
@@ -2095,8 +2116,11 @@ def _work_item(display: str):
             # spilled state's reference stays the state for the reduce, its state is encoded
             blob = None
             if getattr(ctx, "use_cache", True):
-                decoded = getattr(target_docs, "decoded", None)  # (engine.MappedTable)
-                blob = dumps_state(state if decoded is None else decoded([state])[0])
+                if id(state) in blobs:  # (the spelling rules' shared analysis: 26 MB encoded once, not twice, at 10 k files)
+                    blob = blobs[id(state)]
+                else:
+                    decoded = getattr(target_docs, "decoded", None)  # (engine.MappedTable)
+                    blob = blobs[id(state)] = dumps_state(state if decoded is None else decoded([state])[0])
             states[rule.code] = (state, blob)
     return h, stat, states
 

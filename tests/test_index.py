@@ -211,3 +211,35 @@ def test_parallel_cold_collection_matches_sequential(tmp_path, monkeypatch):
     key = lambda f: (f.path, f.line, f.message, tuple(f.related))  # noqa: E731
     assert sorted(map(key, parallel)) == sorted(map(key, sequential))
     assert {f.related[0].path for f in parallel} == {"doc/0002.txt"}
+
+
+def test_state_reader_answers_alike_row_by_row_and_in_bulk(tmp_path, monkeypatch, counter):
+    """``StateReader.has`` reads every stored hash of a rule in one query once asked
+    ``BULK_AFTER`` times (a warm run over many files); its answers are those of one query
+    a file: stored and unchanged, changed, never stored. A warm run over every file then
+    collects only the changed one."""
+    monkeypatch.chdir(tmp_path)
+    files = _make_corpus(tmp_path, 150)
+    lint_paths(["doc"], config=CFG)  # fills the index
+    changed = tmp_path / "doc/0042.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    rule = CrossFileDuplicateParagraph()
+    asked = [(str(tmp_path / name), files[name]) for name in sorted(files)] + [(str(tmp_path / "doc/new.txt"), "x")]
+
+    def answers(bulk_after: int) -> list[bool]:
+        monkeypatch.setattr(corpus_index.StateReader, "BULK_AFTER", bulk_after)
+        reader = corpus_index.StateReader(str(tmp_path / ".corpuslint_cache"), [rule], str(tmp_path))
+        from corpuslint.files import load, Source
+
+        out = []
+        for path, _text in asked:
+            doc = load(Source(path, os.path.relpath(path, tmp_path))) if os.path.exists(path) else None
+            out.append(reader.has(path, "D104", doc.content_hash if doc is not None else "0" * 64))
+        return out
+
+    row_by_row, bulk = answers(10_000), answers(3)
+    assert row_by_row == bulk
+    assert bulk.count(False) == 2 and not bulk[42] and not bulk[-1]  # the changed file, the new one
+    counter.clear()
+    lint_paths(["doc"], config=CFG)
+    assert counter == ["doc/0042.txt"]

@@ -83,6 +83,9 @@ def test_diff_of_records_is_a_patch_of_their_files(tmp_path):
     assert run_cli("check", "--no-cache", "locale", cwd=root).stdout.endswith("fixable with `corpuslint check --fix`.\n")
     assert run_cli("check", "--no-cache", "data.jsonl", cwd=root).stdout.endswith(
         "fixable with `corpuslint check --fix --fix-data`.\n")
+    # both: how many --fix alone leaves (fresh37: "1219 fixable with --fix --fix-data", then --fix "1207 fixed")
+    assert run_cli("check", "--no-cache", ".", cwd=root).stdout.endswith(
+        "fixable with `corpuslint check --fix --fix-data` (1 of them in data-file records: --fix alone fixes 5).\n")
     fixed = tmp_path / "fixed"
     shutil.copytree(root, fixed)
     run_cli("check", "--no-cache", "--fix", "--fix-data", ".", cwd=fixed)

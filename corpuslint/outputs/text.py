@@ -198,20 +198,30 @@ def write_summary(result, stream, *, unsafe_fixes: bool = False) -> None:
     fix = "--fix --fix-data" if data else "--fix"
     if safe and not unsafe_fixes:
         stream.write(f"[*] {safe} fixable with `corpuslint check {fix}`")
-        stream.write(f" ({unsafe} more with --unsafe-fixes).\n" if unsafe else ".\n")
+        more = [f"{unsafe} more with --unsafe-fixes"] if unsafe else []
+        if data and len(data) < safe:  # (the safe fixes' findings: fresh37's "1219 fixable", then "1207 fixed")
+            more.insert(0, f"{len(data)} of them in data-file records: --fix alone fixes {safe - len(data)}")
+        stream.write(f" ({'; '.join(more)}).\n" if more else ".\n")
     elif unsafe_fixes and safe + unsafe:
         stream.write(f"[*] {safe + unsafe} fixable with `corpuslint check {fix} --unsafe-fixes`.\n")
     elif unsafe:
         stream.write(f"{unsafe} fixable with `corpuslint check {fix} --unsafe-fixes`.\n")
 
 
-def _in_data_files(result, findings) -> bool:
-    """True when some of ``findings`` are in records of a data file, which ``--fix``
+def _in_data_files(result, findings) -> list:
+    """Those of ``findings`` in records of a data file (true when any), which ``--fix``
     rewrites only with ``--fix-data`` (a .po catalogue is a source file: fixed with --fix)."""
     from ..readers import is_source_file
 
-    paths = {f.path for f in findings if f.record is not None}
-    return any(not is_source_file(path, result.registry.readers) for path in paths)
+    is_data: dict[str, bool] = {}  # path -> a data file's (not a source file's) records?
+    out = []
+    for f in findings:
+        if f.record is not None:
+            if f.path not in is_data:
+                is_data[f.path] = not is_source_file(f.path, result.registry.readers)
+            if is_data[f.path]:
+                out.append(f)
+    return out
 
 
 def _where(loc) -> str:

@@ -230,7 +230,11 @@ def unchecked_note(skipped: list[tuple[str, int]], codes: Iterable[str]) -> str:
     listed = ", ".join(f"{label} ({n} file{'s' if n > 1 else ''})" for label, n in skipped[:6])
     if len(skipped) > 6:
         listed += f" and {len(skipped) - 6} more"
+    idle = [lang for lang in available_languages() if lang not in run]
+    # (the built-in back-ends not run named as such: "built in: ar, en, fa, ur" beside "run are ar, fa, ur"
+    # left a new user asking why en was not run)
+    off = f"; also built in, not run: {', '.join(idle)}" if idle else ""
     return (f"spelling ({', '.join(codes)}) checked no word of {listed}: the spelling back-ends run are "
-            f"{', '.join(run)} ([tool.corpuslint.spelling] languages; built in: {', '.join(available_languages())}); "
+            f"{', '.join(run)} (set by [tool.corpuslint.spelling] languages{off}); "
             "another language needs a back-end plugin (register_backend) with its hunspell .aff/.dic "
             "(CORPUSLINT_HUNSPELL_DIR, or the corpuslint[dictionaries] extra)")
