@@ -29,7 +29,7 @@ from ...text.tokens import SCRIPT_FULL_STOPS
 from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
 from . import units as U
-from .local import FAMILY, _subset, option_entry
+from .local import FAMILY, _subset, option_entry, option_terms
 
 
 class _DuplicateCorpusRule(CorpusRule):
@@ -1528,7 +1528,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
     aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:verses1:tex1:wiki1:outline1:steps1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading, a man page's heading: not counted; steps1: the steps of lists)
+        return f"{super().fingerprint()}:verses1:tex1:wiki1:outline1:steps1:terms1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading, a man page's heading: not counted; steps1: the steps of lists; terms1: an option's term, a numbered heading)
 
     def collect(self, doc: Document) -> Any:
         if chat_mix(doc) is None:
@@ -1542,7 +1542,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
             text = doc.masked(U._NOT_MARKUP)
         containers = markdown_containers(doc)  # (empty for plain text)
         headings = containers[HEADING_START]
-        outline = frozenset()
+        outline = parts = frozenset()
         if is_subtitle(doc):  # a cue's number, identifier, timing line, a NOTE: the format's, not text
             kinds = doc.line_kinds
             headings = {i for i, kind in enumerate(kinds) if kind == MARKUP}
@@ -1552,11 +1552,14 @@ class BoilerplateLine(_DuplicateCorpusRule):
             # "SEE ALSO", "関連項目": a man page's section headings, kept apart (``heads``): reported
             # only when their words are common as a line that is no heading ("[中文版维护人]")
             outline = regions.outline_headings(doc)
+            # "-c, --changes" over its description, "Capítulo 2" over its verses: an option's
+            # term in a man page, a numbered division's heading: the page's structure
+            parts = option_terms(doc) | regions.numbered_headings(doc)
         lead_ins = _markdown_lead_ins(doc, containers[LIST_ITEM])
         stock = regions.changelog_structure_lines(doc)  # "* New upstream release.", "[ Debian Janitor ]"
         verses = regions.verse_lines(doc)  # a verse recurring in many chapters is a refrain, not a template
         todo = [ln for i, ln in enumerate(doc.lines)
-                if ln.start != ln.end and i not in headings and i not in lead_ins and i not in stock
+                if ln.start != ln.end and i not in headings and i not in lead_ins and i not in stock and i not in parts
                 and not (verses and regions.verse_line(doc.text, ln.start, ln.end))]
         words = found = None
         # (the words of its lines, from the analysis when a rule made it: of ``U.unit_text``, not

@@ -687,6 +687,28 @@ def option_entry(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def option_terms(doc: Document) -> frozenset[int]:
+    """Line indexes (0-based) of the option term lines of a man page rendered as text: a
+    line of options alone (``_OPTION_TERM_RE``: "-c, --changes", "--color[=CÂND]") whose
+    next non-blank line, right below it or after one blank line (sed(1)'s "-u, --unbuffered"),
+    is its description, indented deeper; the term of an option entry (``option_entry``).
+    Cached per document."""
+    cache = doc.__dict__.get("_option_terms")
+    if cache is not None:
+        return cache
+    text, lines, kinds = doc.text, doc.lines, doc.line_kinds
+    out = []
+    if "-" in text:
+        for i, ln in enumerate(lines):
+            if text[ln.start : ln.start + 1] not in (" ", "\t", "-") or not _OPTION_TERM_RE.fullmatch(text, ln.start, ln.end):
+                continue
+            j = i + 1 if i + 1 < len(lines) and kinds[i + 1] != "blank" else i + 2
+            if j < len(lines) and kinds[j] != "blank" and _indent(text, lines[j].start) > _indent(text, ln.start):
+                out.append(i)
+    cache = doc.__dict__["_option_terms"] = frozenset(out)
+    return cache
+
+
 # An entry's label: a paragraph of one short line that ends no sentence, over the entry's
 # description (a help page's definition list flattened to paragraphs: GIMP's crop options
 # "Position" and "크기" (size), each over "These two text boxes show the position / the size

@@ -1,0 +1,53 @@
+"""False-alarm kinds of the duplicate rules from fresh37 (European Latin-script languages: man pages
+of manpages-l10n, GNOME help, the Reina-Valera 1909): real text, tests/data/realtext/SOURCE.md
+(section s49d)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from corpuslint import lint_paths
+
+REAL = Path(__file__).parent / "data" / "realtext"
+
+
+def _found(folder: Path, code: str, monkeypatch) -> set[tuple[str, str]]:
+    """(path, stripped line text) of each ``code`` finding over the files of ``folder``."""
+    monkeypatch.chdir(folder)
+    out = set()
+    for f in lint_paths(["."], config={"select": [code], "cache": False}):
+        if f.code == code:
+            out.add((f.path, (folder / f.path).read_text(encoding="utf-8").split("\n")[f.line - 1].strip()))
+    return out
+
+
+def test_d106_an_options_term_line_is_no_boilerplate(tmp_path, monkeypatch):
+    """chmod(1), mkdir(1) and rmdir(1) of manpages-cs each document "-v, --verbose", its term
+    line over its own description (fresh37: 210 such D106 lines in man/, "-c, --changes",
+    "-d, --directory" labelled false; the unsafe fix deleted the option's name). The term is the
+    entry's, as in D104 (``local.option_entry``). The translators' trailer under every page and
+    the description of --version generated into every coreutils page are still reported
+    (labelled true)."""
+    folder = shutil.copytree(REAL / "s49d-man-cs", tmp_path / "cs")
+    found = _found(folder, "D106", monkeypatch)
+    assert not {line for _, line in found if line.startswith("-")}
+    assert {
+        ("chmod.1.txt", "Pokud narazíte na nějaké chyby v překladu této příručky, pošlete e-mail"),
+        ("mkdir.1.txt", "Vypíše informaci o verzi programu a skončí"),
+    } <= found
+
+
+def test_d106_a_numbered_chapter_heading_is_no_boilerplate(tmp_path, monkeypatch):
+    """Each book of the Reina-Valera 1909 heads its chapters "Capítulo 1", "Capítulo 2", ...: the
+    same heading in every book with more than one chapter (fresh37: 24 findings, labelled false;
+    the unsafe fix deleted the chapter breaks). A line numbered in a series of the document's
+    headings is its structure; a recurring line of the same form that numbers nothing is still
+    counted (a book's "Reina-Valera 1909" line set under its title)."""
+    folder = shutil.copytree(REAL / "s49d-rv1909", tmp_path / "bible")
+    for path in folder.iterdir():
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("\n", "\nTraducción Reina-Valera 1909\n", 1), encoding="utf-8")
+    found = _found(folder, "D106", monkeypatch)
+    assert not {line for _, line in found if line.startswith("Capítulo")}
+    assert ("rv1909-rut.txt", "Traducción Reina-Valera 1909") in found
