@@ -1482,6 +1482,13 @@ class BoilerplateLine(_DuplicateCorpusRule):
     translator's name, is reported, as is its site's line), and a heading whose words are
     such a common line elsewhere is that line, reported ("中文版维护人", "中文版最新更新" set as
     headings in inittab(5) and perldata(7): the same trailer without its brackets);
+    an option's term line in such a page (``local.option_terms``: "-c, --changes", "-d,
+    --directory" over its description, indented deeper, in 23 coreutils pages and across
+    translations): the name of the entry, which D104 leaves to each page as well, and deleting it
+    leaves the description without its option (the description, "Vypíše informaci o verzi
+    programu a skončí" under "--version" in every page, is counted); a heading numbered in a
+    series of the document's headings (``regions.numbered_headings``: "Capítulo 2" over its
+    verses in every book of the Reina-Valera 1909 with a second chapter): the document's divisions;
     a Markdown list item that is a step of the page's own procedure: its first line ends a
     sentence, in a list of two items at least one of which is not common ("- Click on
     Settings." between "- Open the Activities overview and start typing Settings." and
@@ -1511,8 +1518,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
     set's design; a line recurring in the answers is reported. In scripture written one verse
     a line (``regions.verse_lines``) a verse is not counted: "וַיְדַבֵּ֥ר יְהֹוָ֖ה אֶל־מֹשֶׁ֥ה לֵּאמֹֽר׃"
     ("And the LORD spoke to Moses, saying") in 44 chapters of the Torah is a set formula of
-    the text, and deleting it would delete a verse; its other lines (a chapter's title, a
-    site's footer) are counted.
+    the text, and deleting it would delete a verse; its other lines (a site's footer, a
+    title numbering no series) are counted.
     Fix safety: unsafe: the line is deleted from this file, every copy of it; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
