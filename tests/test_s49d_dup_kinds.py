@@ -51,3 +51,22 @@ def test_d106_a_numbered_chapter_heading_is_no_boilerplate(tmp_path, monkeypatch
     found = _found(folder, "D106", monkeypatch)
     assert not {line for _, line in found if line.startswith("Capítulo")}
     assert ("rv1909-rut.txt", "Traducción Reina-Valera 1909") in found
+
+
+def test_d104_one_step_shared_by_two_task_pages_is_no_copy(tmp_path, monkeypatch):
+    """GNOME help's "clock-world" and "clock-calendar" (de) both open their procedure with "1.
+    Klicken Sie auf die Uhr in der oberen Leiste."; "color-calibrate-screen" and
+    "color-assignprofiles" (fr) both have the step "Cliquez sur **Couleur** dans la barre latérale
+    pour ouvrir le panneau." (4. there, 3. here). Each step is the page's own procedure's, its
+    other steps its own (fresh37: 7 such D104 in help/, labelled false), as D106 decided for the
+    steps of lists. A step of the same procedure copied (a page's translations leaving its third
+    step in English, "3. Choose between tablet (or absolute) mode ...": the same item of a list as
+    long) is still reported, and so is a procedure copied whole."""
+    folder = shutil.copytree(REAL / "s49d-help", tmp_path / "help")
+    procedure = (folder / "fr" / "color-assignprofiles.md").read_text(encoding="utf-8").split("\n", 2)[2]
+    (folder / "fr" / "copied.md").write_text(f"# Copie\n\n{procedure}", encoding="utf-8")
+    found = _found(folder, "D104", monkeypatch)
+    assert not {p for p, _ in found if "clock" in p or "color" in p}
+    assert ("fr/wacom-mode.md", "3. Choose between tablet (or absolute) mode and touchpad (or relative) mode. "
+            "For tablet mode, switch **Tablet Mode** to on.") in found
+    assert ("fr/copied.md", "4. Sélectionnez le périphérique auquel vous souhaitez ajouter un profil.") in found

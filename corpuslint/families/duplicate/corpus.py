@@ -466,6 +466,15 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     --host=" in systemd's pages: each page documents an option it takes, and deleting the
     entry would leave that page's list of options without it. A prose paragraph copied
     (a licence notice, "If neither --suffix nor SIMPLE_BACKUP_SUFFIX is set ...") is.
+    A step of a Markdown page's own procedure (``_own_step``: a list item whose first line
+    ends a sentence, in a list of two items at least, another of whose items the copy's
+    document does not hold) found as a step of another page is not reported: "1. Klicken Sie
+    auf die Uhr in der oberen Leiste." opens the procedures of GNOME help's clock-world and
+    clock-calendar, "Click **Color** in the sidebar to open the panel." stands in two colour
+    pages' procedures (step 4 there, 3 here); deleting it breaks the page's procedure (as
+    D106 leaves such steps). A procedure copied whole, and the same step of the same procedure
+    (the same item of a list as long: three translations of a page leaving its third step in
+    English), are reported.
     Template text is left to D106 (boilerplate, info): a paragraph whose exact text
     (after normalisation) is in at least max(``boilerplate-docs``,
     ``boilerplate-fraction`` x number of documents) files (defaults 3 and 0.01, D106's
@@ -762,6 +771,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 if _same_option_entry(doc, start, end, keys[at[g]] == keys[at[target]],
                                       lambda t=target: (corpus.documents.get(paths[doc_l[t]]), spans[at[t]])):
                     continue  # "--context[=CTX]" and its definition in mkdir(1) and mkfifo(1): the option documented in each
+                if _own_step(doc, start, end, lambda t=target: (corpus.documents.get(paths[doc_l[t]]), spans[at[t]])):
+                    continue  # "1. Click the clock on the top bar." among a task page's own steps: its procedure's
                 if (own := regions.debian_source_at(doc, start)) is not None:
                     first, position = first_of()
                     if min(first.get(own, position[g]), first.get("", position[g])) >= position[g]:
@@ -798,6 +809,55 @@ def _same_option_entry(doc: Document, start: int, end: int, exact: bool, other) 
         return entry is not None
     theirs, (t_start, t_end) = other()
     return theirs is not None and option_entry(theirs.text, int(t_start), int(t_end)) == entry
+
+
+def _own_step(doc: Document, start: int, end: int, other) -> bool:
+    """True when the paragraph ``doc.text[start:end]`` of a Markdown document is one item of a
+    list of two items at least, a step (its first line ends a sentence, as D106's
+    ``_list_steps``), and another item of that list is not an item or line of the document
+    that holds its copy (``other()``: document and span): the page's own procedure, one of whose
+    steps ("1. Click the clock on the top bar.") another task page takes too. A procedure copied
+    whole, every item of it in the other document, is reported, and so is the step of the same
+    procedure, its copy the same item (by position) of a list as long (three translations of a
+    page leaving its third step in English). Items are compared by their text without the
+    list's markers (renumbered: "3." there, "4." here)."""
+    if doc.suffix not in regions.MARKDOWN_SUFFIXES:
+        return False
+    lines = doc.lines
+    mine = _list_item_at(doc, start, end)
+    if mine is None or len(mine[0]) < 2:
+        return False
+    items, at = mine
+    first_line = lines[items[at][0]]
+    if not _SENTENCE_END_RE.search(doc.text, first_line.start, first_line.end):
+        return False
+    theirs, (t_start, t_end) = other()
+    if theirs is None:
+        return False
+    if theirs.suffix in regions.MARKDOWN_SUFFIXES and (same := _list_item_at(theirs, int(t_start), int(t_end))):
+        if len(same[0]) == len(items) and same[1] == at:
+            return False  # (the same step of the same procedure)
+    text = doc.masked(U._NOT_MARKUP)  # (the markers blanked: "4. Click" is "3. Click")
+    sibling_keys = U.line_keys([text[lines[a].start : lines[b - 1].end] for k, (a, b) in enumerate(items) if k != at])[0]
+    their_text = theirs.masked(U._NOT_MARKUP) if theirs.suffix in regions.MARKDOWN_SUFFIXES else theirs.text
+    their_lines = theirs.lines
+    spans = [(their_lines[a].start, their_lines[b - 1].end) for _, a, b in markdown_list_items(theirs)]
+    spans += [(ln.start, ln.end) for ln in their_lines]
+    their_keys = set(U.line_keys([their_text[a:b] for a, b in spans])[0])
+    return any(k not in their_keys for k in sibling_keys)
+
+
+def _list_item_at(doc: Document, start: int, end: int) -> "tuple[list[tuple[int, int]], int] | None":
+    """The items (first line, end line) of the Markdown list whose item holds ``doc.text[start:end]``
+    and that item's index among them; None when no item holds it."""
+    lines = doc.lines
+    by_list: dict[int, list[tuple[int, int]]] = {}
+    mine = None
+    for lst, first, stop in markdown_list_items(doc):
+        by_list.setdefault(lst, []).append((first, stop))
+        if lines[first].start <= start and end <= lines[stop - 1].end:  # (the innermost item holding it: the last)
+            mine = (lst, len(by_list[lst]) - 1)
+    return None if mine is None else (by_list[mine[0]], mine[1])
 
 
 def _heading_ranks(doc: Document, a, idx: np.ndarray, table: np.ndarray) -> "np.ndarray | None":
