@@ -70,3 +70,23 @@ def test_d104_one_step_shared_by_two_task_pages_is_no_copy(tmp_path, monkeypatch
     assert ("fr/wacom-mode.md", "3. Choose between tablet (or absolute) mode and touchpad (or relative) mode. "
             "For tablet mode, switch **Tablet Mode** to on.") in found
     assert ("fr/copied.md", "4. Sélectionnez le périphérique auquel vous souhaitez ajouter un profil.") in found
+
+
+def test_d103_parallel_instructions_naming_other_ui_elements_are_no_restatement(tmp_path, monkeypatch):
+    """GNOME help pages as chat answers (fresh37's llm/chat.jsonl): "Si vous ne trouvez pas
+    l'application voulue, cliquez sur **Ouvrir avec une autre application**." then "Si néanmoins
+    vous ne trouvez toujours pas l'application voulue, cliquez sur **Chercher de nouvelles
+    applications**." name two buttons (the sentences differ in their emphasised label); "...
+    pulsar con el botón derecho sobre una carpeta para abrirla en una pestaña o una ventana
+    nueva." then "Pulse con el botón derecho sobre cualquier carpeta de la barra de rutas ..."
+    in the paragraph that opens "La *barra de rutas* ..." (Polish: "*Pasek ścieżki*", named
+    "na pasku ścieżki") say it of the path bar (labelled false, 3 of 4 D103). The converter's
+    merged variants of one sentence, the second naming **Lugares** too, are still a
+    restatement (labelled true)."""
+    data = tmp_path / "chat.jsonl"
+    shutil.copy(REAL / "s49d-chat.jsonl", data)
+    monkeypatch.chdir(tmp_path)
+    config = {"select": ["D103"], "cache": False,
+              "readers": {"id-field": "id", "jsonl": {"text-field": ["messages[*].content"]}}}
+    found = {(f.record, f.line) for f in lint_paths(["chat.jsonl"], config=config)}
+    assert found == {("es-shell-introduction.3", 1)}

@@ -820,6 +820,51 @@ def _entries_of_own_subjects(text: str, units: list, sentences: list, first: lis
     return False
 
 
+def _own_emphasized_subject(text: str, units: list, sentences: list, first: list[int], ui: int, uj: int,
+                            i: int, j: int) -> bool:
+    """True when the opening sentence of paragraph ``uj`` sets a term in emphasis (Markdown's,
+    ``meaning.emphasized``: at most ``meaning.EMPHASIS_LABEL_MAX_WORDS`` words), sentence ``j``
+    names it and paragraph ``ui`` does not (or the same of ``ui``, ``i`` and ``uj``): a
+    statement about that paragraph's own subject. GNOME's files-browse page: "Pulse con el
+    botón derecho sobre cualquier carpeta de la barra de rutas para abrirla en una pestaña o
+    ventana nueva ..." in the paragraph that opens "La *barra de rutas* situada encima de la
+    lista ...", after "También puede pulsar con el botón derecho sobre una carpeta para
+    abrirla en una pestaña o una ventana nueva." said of a folder in the list: the path bar's
+    folders, not the list's."""
+    for own_u, own, other_u in ((uj, j, ui), (ui, i, uj)):
+        f = first[own_u]
+        if f < 0:
+            continue
+        opening = text[sentences[f].start : sentences[f].end]
+        if "*" not in opening and "_" not in opening:
+            continue
+        said = normalize.words(text[sentences[own].start : sentences[own].end])
+        other = normalize.words(text[units[other_u].start : units[other_u].end])
+        for term in meaning.emphasized(opening):
+            words = normalize.words(term)
+            if 0 < len(words) <= meaning.EMPHASIS_LABEL_MAX_WORDS and _holds_term(said, words) and not _holds_term(other, words):
+                return True
+    return False
+
+
+def _holds_term(words: list[str], term: list[str]) -> bool:
+    """True when ``words`` hold the words of ``term`` in a row, each perhaps inflected: the
+    same word but for its last two letters at most, three kept at least ("*Pasek ścieżki*" is
+    named in "na pasku ścieżki", on the path bar)."""
+    def same(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        k = 0
+        for x, y in zip(a, b):
+            if x != y:
+                break
+            k += 1
+        return k >= max(3, max(len(a), len(b)) - 2)
+
+    n = len(term)
+    return any(all(same(words[s + k], term[k]) for k in range(n)) for s in range(len(words) - n + 1))
+
+
 def _indented_block(text: str, start: int, depth: int) -> bool:
     """True when every line of the paragraph at ``start`` (up to a blank line) is indented
     at least ``depth`` columns."""
@@ -1859,6 +1904,8 @@ class RestatedPassage(DocumentRule):
                 if _entries_of_own_subjects(text, units, sentences, first_sentence, ui, uj, sentence_words(i),
                                             sentence_words(j)):
                     continue  # "... select another sample-image ..." / "... select another destination image": each its own
+                if _own_emphasized_subject(text, units, sentences, first_sentence, ui, uj, i, j):
+                    continue  # "... cualquier carpeta de la barra de rutas ..." under "La *barra de rutas* ...": its own subject
             if tex and ui != uj and _entries_of_two_items(text, units[ui].start, units[uj].start):
                 continue  # "In this case, it will detokenize ..." under \\cmditem{apptocmd} and \\cmditem{pretocmd}
             if crossed_terms(toks(i), toks(j)):
