@@ -1616,7 +1616,9 @@ class RestatedPassage(DocumentRule):
     QuickMask mode using ..." / "Toggle QuickMask mode off using ..."), a different number, or the same frame with one or two content words
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
     propriété"), a quoted label on one side only ("... чтобы открыть «Обзор»" / "Чтобы
-    открыть панель списка приложений, ..."), or two lead-ins that fill one frame with other
+    открыть панель списка приложений, ..."), a label set in Markdown's emphasis on each side that
+    the other lacks (``meaning.emphasis_change``: "... cliquez sur **Ouvrir avec une autre
+    application**." / "... cliquez sur **Chercher de nouvelles applications**.", two buttons), or two lead-ins that fill one frame with other
     cases in two places
     (``parallel_lead_ins``: "With the newt front-end (used mostly with braille), ..." /
     "With the text front-end (used mostly with speech), ..."), or two lead-ins opening
@@ -1651,7 +1653,11 @@ class RestatedPassage(DocumentRule):
     information is used only if the protocol level is high enough ..."), or each naming its own
     paragraph's subject and not the other's (``_entries_of_own_subjects``: "... select another
     sample-image ..." in the paragraph on the sample, "... select another destination image" in
-    the one on the destination, both named in the label above: "Destination, Sample"); nor the closing sentence of two items of one
+    the one on the destination, both named in the label above: "Destination, Sample"), or one of
+    them naming the term its paragraph's opening sentence sets in emphasis, which the other
+    paragraph does not name (``_own_emphasized_subject``: "Pulse con el botón derecho sobre
+    cualquier carpeta de la barra de rutas ..." under "La *barra de rutas* ...", after the same
+    said of a folder in the list); nor the closing sentence of two items of one
     kind of list (numbered, lettered or with one bullet), word for word, a note each item carries (initrd(4)'s
     steps (6) and (7) both ending "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности о
     поведении текущей версии ядра в разделе ЗАМЕЧАНИЯ."); nor a conclusion that sums up what came

@@ -16,7 +16,9 @@ minimal pairs, where the few differing words are exactly what the passage says:
   ``deb-src``, "Immediate" / "Timeout" objects, "privé de sa nationalité" / "privé de
   sa propriété", narrations of one hadith through different narrators;
 * with ``paraphrase`` (D103), a quoted label on one side only: "... to open «Обзор»" / "To
-  open the app list, ...", od's „f“ / „d“ type letters.
+  open the app list, ...", od's „f“ / „d“ type letters; two labels in Markdown's emphasis, one
+  on each side: "cliquez sur **Ouvrir avec une autre application**" / "... sur **Chercher de
+  nouvelles applications**".
 
 ``significant_change(a, b)`` compares the two passages word by word (difflib's
 longest-matching-blocks alignment over normalised words; for passages of more than 500
@@ -752,7 +754,8 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     two places (the same substitution repeated counts once), where a content word on one
     side faces different content (or none) on the other — parallel statements, not a
     restatement; and a quoted label on one side only counts ("label 'x'", ``label_change``:
-    «Обзор» / the app list), since a restatement may reword everything but the thing it names.
+    «Обзор» / the app list), since a restatement may reword everything but the thing it names;
+    so does a label in Markdown's emphasis on each side that the other lacks (``emphasis_change``).
     """
     return (_marked_change(a, b) or _word_change(a, b, paraphrase)
             or ((label_change(a, b) or emphasis_change(a, b)) if paraphrase else None))
