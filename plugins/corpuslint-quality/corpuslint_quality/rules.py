@@ -31,6 +31,7 @@ filters above were designed for extracted web text, not for markup or program ou
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -353,9 +354,13 @@ class QualityRule(DocumentRule):
         return units(p)
 
     def sections(self, doc: Document, starts: list[int]) -> list[int] | None:
-        """``sections(doc, starts)`` with ``genre = "auto"``; None (the whole document
-        is one unit, Gopher's measure) with ``genre = "prose"``."""
-        return sections(doc, starts) if self.opts["genre"] == "auto" else None
+        """``sections(doc, starts)`` with ``genre = "auto"`` (the records of a fortune file:
+        ``fortune_records``); None (the whole document is one unit, Gopher's measure) with
+        ``genre = "prose"``."""
+        if self.opts["genre"] != "auto":
+            return None
+        records = fortune_records(doc, starts)
+        return sections(doc, starts) if records is None else records
 
 
 def _content_lines(doc: Document) -> tuple[list[str], list[int]]:
@@ -393,6 +398,27 @@ def sections(doc: Document, starts: list[int]) -> list[int] | None:
     if len({s for s in out if s >= 0}) < 2 and min(out, default=0) >= -1:
         return None  # (no sub-heading: one section, or all headings compared with each other)
     return out
+
+
+def fortune_records(doc: Document, starts: list[int]) -> list[int] | None:
+    """The record (``structure.fortune_separators``: the text between two lines holding only
+    "%") of each text unit starting at an offset of ``starts`` in a quote collection written in
+    fortune(6)'s format, as a section: the index of the first record of the same text (a quote
+    entered twice is one section, its units repeats); None for another document. A collection
+    is a list of records, each a text of its own: a series' formula over each of its entries
+    ("Miłość w oczach dzieci:", "Wpis w dzienniczku ucznia:" over 17 and 21 of fortunes-pl's
+    dzieci), the attribution under each proverb ("-- Refrán." under 112 of fortunes-es's
+    proverbios) repeat across records by design; a line repeated inside one entry is counted."""
+    separators = structure.fortune_separators(doc)
+    if not separators:
+        return None
+    bounds = [0, *separators, len(doc.text)]
+    first: dict[str, int] = {}
+    same = []
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        text = " ".join(doc.text[a:b].split())
+        same.append(first.setdefault(text[1:].lstrip() if k else text, k))  # (after its "%" line)
+    return [same[bisect_right(separators, start)] for start in starts]
 
 
 _ATX_RE = lazy(r"[ \t>]*(#{1,6})(?:[ \t]|$)")
@@ -769,7 +795,12 @@ class RepeatedLines(QualityRule):
     With ``genre = "auto"`` a line counts as a repeat only within its section (between
     two headings, ``sections``): a help page repeats the same steps in each task, and a
     Markdown sub-heading only under the same parent heading: a changelog repeats "Bug
-    fixes", "Features" under each release.
+    fixes", "Features" under each release. In a quote collection in fortune(6)'s format
+    (``fortune_records``: records between lines holding only "%") the sections are its records:
+    the attribution under each proverb ("-- Refrán." under 112 of fortunes-es's proverbios) is
+    the records' form, a quote entered twice is counted (its record is the first's section).
+    Series of entries opening with one formula (``formulaic_entries``: 10 paragraphs at least,
+    40% of them opening with the same three words) are not measured.
     With ``genre = "auto"`` the lines of a song or a poem (``_stanzas``: paragraphs of
     three or more lines, median line of at most 48 characters and at least
     ``STANZA_MEDIAN_WORDS`` words, not a menu of one-word links, hold 80% of the lines,
@@ -812,8 +843,11 @@ class RepeatedParagraphs(QualityRule):
     Why: Repeated paragraphs are the paragraph-level form of boilerplate and scraping
     loops; a page that is mostly a block repeated several times teaches a model to
     repeat itself.
-    With ``genre = "auto"`` only repeats within one section count, and a stanza of verse
-    (Q101) repeated is a chorus, not a copy.
+    With ``genre = "auto"`` only repeats within one section count (a fortune file's record,
+    as in Q101: "Miłość w oczach dzieci:" over 17 entries of fortunes-pl's dzieci, "Wpis w
+    dzienniczku ucznia:" over 21, is each series' heading), a stanza of verse (Q101) repeated
+    is a chorus, not a copy, and a series of entries opening with one formula
+    (``formulaic_entries``, as in Q101) is not measured.
     Example: A press release pasted three times into the same file.
     Fix safety: No automatic fix: the document should be re-extracted or dropped.
     """
