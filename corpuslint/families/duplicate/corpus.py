@@ -466,15 +466,16 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     --host=" in systemd's pages: each page documents an option it takes, and deleting the
     entry would leave that page's list of options without it. A prose paragraph copied
     (a licence notice, "If neither --suffix nor SIMPLE_BACKUP_SUFFIX is set ...") is.
-    A step of a Markdown page's own procedure (``_own_step``: a list item whose first line
-    ends a sentence, in a list of two items at least, another of whose items the copy's
-    document does not hold) found as a step of another page is not reported: "1. Klicken Sie
+    A step of a Markdown page's own procedure (``_own_step``: an item of an ordered list whose
+    first line ends a sentence, in a list of two items at least, another of whose items the
+    copy's document does not hold) found as a step of another page is not reported: "1. Klicken Sie
     auf die Uhr in der oberen Leiste." opens the procedures of GNOME help's clock-world and
     clock-calendar, "Click **Color** in the sidebar to open the panel." stands in two colour
     pages' procedures (step 4 there, 3 here); deleting it breaks the page's procedure (as
-    D106 leaves such steps). A procedure copied whole, and the same step of the same procedure
+    D106 leaves such steps). A procedure copied whole, the same step of the same procedure
     (the same item of a list as long: three translations of a page leaving its third step in
-    English), are reported.
+    English), and items of a bulleted list (Node's http2 notes on ``set-cookie`` copied from
+    http with their list, one item edited) are reported.
     Template text is left to D106 (boilerplate, info): a paragraph whose exact text
     (after normalisation) is in at least max(``boilerplate-docs``,
     ``boilerplate-fraction`` x number of documents) files (defaults 3 and 0.01, D106's
@@ -812,9 +813,9 @@ def _same_option_entry(doc: Document, start: int, end: int, exact: bool, other) 
 
 
 def _own_step(doc: Document, start: int, end: int, other) -> bool:
-    """True when the paragraph ``doc.text[start:end]`` of a Markdown document is one item of a
-    list of two items at least, a step (its first line ends a sentence, as D106's
-    ``_list_steps``), and another item of that list is not an item or line of the document
+    """True when the paragraph ``doc.text[start:end]`` of a Markdown document is one item of an
+    ordered list (a procedure: "1." ...) of two items at least, a step (its first line ends a
+    sentence, as D106's ``_list_steps``), and another item of that list is not an item or line of the document
     that holds its copy (``other()``: document and span): the page's own procedure, one of whose
     steps ("1. Click the clock on the top bar.") another task page takes too. A procedure copied
     whole, every item of it in the other document, is reported, and so is the step of the same
@@ -829,6 +830,8 @@ def _own_step(doc: Document, start: int, end: int, other) -> bool:
         return False
     items, at = mine
     first_line = lines[items[at][0]]
+    if not doc.text[first_line.start : first_line.end].lstrip()[:1].isdigit():
+        return False  # (a bulleted list: notes, an API's fields, copied with their list, are no procedure)
     if not _SENTENCE_END_RE.search(doc.text, first_line.start, first_line.end):
         return False
     theirs, (t_start, t_end) = other()

@@ -414,13 +414,15 @@ def outline_headings(doc: Document) -> frozenset[int]:
 # heading may stand right under the document's title) that reads as a heading (``plain_heading``)
 # and holds a number, the same words with other numbers heading other blocks of the document ("Capítulo 1" ... "Capítulo 16" over the verses of Mark in the
 # Reina-Valera 1909, "Kapitel 2", "Part 3"): a series numbering the document's divisions.
-_NUMBER_RE = lazy(r"\d+")
+_NUMBER_RE = lazy(r"(?<!\S)\d+(?=[.)]?(?:\s|$))")  # (a number standing as a word: not "#4" of "Caption text #4")
 
 
 def numbered_headings(doc: Document) -> frozenset[int]:
     """Line indexes (0-based) of the numbered headings of a plain-text document: lines before
-    a blank line that ``plain_heading`` accepts, with a number, whose words with their numbers
-    taken out are those of at least two such lines with different numbers. Cached per document."""
+    a blank line that ``plain_heading`` accepts, with a number standing as a word of its own
+    ("Capítulo 2", "2. Teil"), whose words with their numbers taken out are those of at least
+    two such lines with different numbers. A caption or an item numbered "#4" ("Caption text
+    #4" in a series of test fixtures) is no heading. Cached per document."""
     cache = doc.__dict__.get("_numbered_headings")
     if cache is not None:
         return cache
