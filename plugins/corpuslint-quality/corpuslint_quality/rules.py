@@ -21,7 +21,7 @@ word length skip them, word counts estimate words from characters
 Every rule measures prose only (``prose(doc)``): in Markdown, code (fenced, indented
 by fences, inline), HTML blocks and comments, tables, list items (reference pages
 repeat "* Returns: {boolean}" under every method) and link reference definitions are
-left out, as is YAML front matter, and headings count by their text, not their
+left out (the page filters, ``page(doc)``, read list items and tables' rows), as is YAML front matter, and headings count by their text, not their
 ``#`` signs. In plain text, code-like lines (``Document.quotes_code``: command
 lines, their output, configuration; ``corpuslint.structure``) are left out the same way:
 a handbook's nftables listing repeats "counter packets 0 bytes 0" under every chain. The
@@ -151,12 +151,14 @@ def page(doc: Document) -> Prose:
     its list items (the repetition rules leave them out, ``_markdown_prose``). A task page's
     steps are a list: without them "# Install the printer" / eight steps ending in "." was
     judged by its title alone, "0 of 1 lines end in terminal punctuation" (fresh36: 17 of
-    the 46 labelled false alarms). Computed once per document."""
+    the 46 labelled false alarms). So are its tables' rows, one line each (their cells'
+    text; the delimiter row has none): a page that is a title over a table of sources was
+    "0 of 1 lines", "1 of 1 lines short" (fresh37's SOURCES.md). Computed once per document."""
     if not (doc.suffix in MARKDOWN_SUFFIXES or doc.suffix in structure.RST_SUFFIXES):
         return prose(doc)
     p = _PAGE.get(doc)
     if p is None:
-        p = _PAGE[doc] = _region_prose(doc, frozenset())
+        p = _PAGE[doc] = _region_prose(doc, frozenset(), tables=True)
     return p
 
 
@@ -168,19 +170,24 @@ def _markdown_prose(doc: Document) -> Prose:
     return _region_prose(doc, structure.markdown_containers(doc)[structure.LIST_ITEM])
 
 
-def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]") -> Prose:
+def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]", *, tables: bool = False) -> Prose:
     """Prose and heading lines of ``doc`` (by ``Document.line_kinds``) outside the line
     indices ``in_list``, with other regions masked out: for Markdown and for plain text
     with code-like lines (``Document.quotes_code``: command lines, their output,
-    configuration), which are code, not prose."""
-    masked = doc.masked(_PROSE_KINDS)
+    configuration), which are code, not prose. With ``tables``, a table's rows too, each
+    its cells' text (pipes blanked; the delimiter row, without a letter or digit, none)."""
+    kinds = _PROSE_KINDS | {structure.TABLE} if tables else _PROSE_KINDS
+    masked = doc.masked(kinds)
     lines: list[str] = []
     starts: list[int] = []
     paragraphs: list[list[str]] = [[]]
     paragraph_starts: list[int] = []
     for k, (line, kind) in enumerate(zip(doc.lines, doc.line_kinds)):
         keep = None
-        if kind in _PROSE_KINDS and k not in in_list:
+        if kind == structure.TABLE and tables:
+            row = masked[line.start : line.end].replace("|", " ")
+            keep = _SPACES_RE.sub(" ", row).strip() if any(c.isalnum() for c in row) else None
+        elif kind in _PROSE_KINDS and k not in in_list:
             keep = _SPACES_RE.sub(" ", masked[line.start : line.end]).strip()
         if keep:
             if not paragraphs[-1]:

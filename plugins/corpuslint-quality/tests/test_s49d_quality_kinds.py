@@ -55,3 +55,25 @@ def test_q102_a_series_formula_over_each_record_is_no_repeat():
     assert _messages(Q.RepeatedParagraphs, "pl-dzieci.txt", text) == []
     four = text[: text.index("\n%\nMiłość", text.index("Jan, 9"))]  # (four entries twice: no series of 10)
     assert _messages(Q.RepeatedParagraphs, "pl-dzieci.txt", f"{four}\n%\n{four}\n") != []
+
+
+# a page that is its title over a table (as fresh37's SOURCES.md: the packages and licences of its parts)
+SOURCES = """# Sources
+
+| part | package | version | licence |
+|---|---|---|---|
+| man/XX/*.txt | Debian bookworm manpages-de, manpages-fr, manpages-es | 4.18.1-1 | GPL-3+ |
+| help/XX/*.md | Debian gnome-user-docs (gnome-help) converted to Markdown | 43.0-2 | CC-BY-SA 3.0 |
+| bible/rv1909-*.txt | Debian sword-text-sparv, the Reina-Valera 1909 read with pysword | 2.60-1 | public domain |
+| fortunes/*.txt | Debian fortunes-de, fortunes-cs, fortunes-es, fortunes-it, fortunes-pl | bookworm | free |
+"""
+
+
+def test_q104_q105_q108_count_a_tables_rows_as_lines_of_the_page():
+    """fresh37's SOURCES.md is a title over a table: Q104 said "only 0 of 1 lines", Q105 "1 of 1
+    lines are 30 characters or shorter", Q108 "word count 1" (labelled false: the rows were not
+    counted). A table's rows are lines of the page, as a text extractor gives them: Q105 and
+    Q108 pass; Q104 counts the header row and the rows (none ends a sentence: a table is no prose)."""
+    assert _messages(Q.ShortLines, "SOURCES.md", SOURCES) == []
+    assert _messages(Q.WordCountOutOfRange, "SOURCES.md", SOURCES) == []
+    assert [m for m in _messages(Q.UnterminatedLines, "SOURCES.md", SOURCES) if "of 6 lines" not in m] == []
