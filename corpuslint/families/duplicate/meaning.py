@@ -716,10 +716,14 @@ def emphasis_change(a: str, b: str) -> str | None:
     la, lb = emphasized_labels(a), emphasized_labels(b)
     if la == lb or not la or not lb:
         return None
-    own = [(x, b) for x in la - lb], [(x, a) for x in lb - la]
-    absent = [sorted(x for x, other in side if regex.search(r"(?<![\w-])" + regex.escape(x) + r"(?![\w-])", other) is None)
-              for side in own]
-    return f"label '{absent[1][0]}'" if absent[0] and absent[1] else None
+    only_a = sorted(x for x in la - lb if not _names_label(b, x))
+    only_b = sorted(x for x in lb - la if not _names_label(a, x))
+    return f"label '{only_b[0]}'" if only_a and only_b else None
+
+
+def _names_label(text: str, label: str) -> bool:
+    """True when ``text`` holds ``label`` as words of its own (case kept)."""
+    return regex.search(r"(?<![\w-])" + regex.escape(label) + r"(?![\w-])", text) is not None
 
 
 def label_change(a: str, b: str) -> str | None:
@@ -733,7 +737,7 @@ def label_change(a: str, b: str) -> str | None:
     if la == lb:
         return None
     for label, other in sorted((x, b) for x in la - lb) + sorted((x, a) for x in lb - la):
-        if regex.search(r"(?<![\w-])" + regex.escape(label) + r"(?![\w-])", other) is None:
+        if not _names_label(other, label):
             return f"label '{label}'"
     return None
 

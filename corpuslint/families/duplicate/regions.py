@@ -412,8 +412,9 @@ def outline_headings(doc: Document) -> frozenset[int]:
 
 # A numbered heading of a plain-text document: a line closing its block (the first chapter's
 # heading may stand right under the document's title) that reads as a heading (``plain_heading``)
-# and holds a number, the same words with other numbers heading other blocks of the document ("Capítulo 1" ... "Capítulo 16" over the verses of Mark in the
-# Reina-Valera 1909, "Kapitel 2", "Part 3"): a series numbering the document's divisions.
+# and holds a number, the same words with other numbers heading other blocks of the document
+# ("Capítulo 1" ... "Capítulo 16" over the verses of Mark in the Reina-Valera 1909, "Kapitel 2",
+# "Part 3"): a series numbering the document's divisions.
 _NUMBER_RE = lazy(r"(?<!\S)\d+(?=[.)]?(?:\s|$))")  # (a number standing as a word: not "#4" of "Caption text #4")
 
 

@@ -21,8 +21,8 @@ word length skip them, word counts estimate words from characters
 Every rule measures prose only (``prose(doc)``): in Markdown, code (fenced, indented
 by fences, inline), HTML blocks and comments, tables, list items (reference pages
 repeat "* Returns: {boolean}" under every method) and link reference definitions are
-left out (the page filters, ``page(doc)``, read list items and tables' rows), as is YAML front matter, and headings count by their text, not their
-``#`` signs. In plain text, code-like lines (``Document.quotes_code``: command
+left out (the page filters, ``page(doc)``, read list items and tables' rows), as is YAML
+front matter, and headings count by their text, not their ``#`` signs. In plain text, code-like lines (``Document.quotes_code``: command
 lines, their output, configuration; ``corpuslint.structure``) are left out the same way:
 a handbook's nftables listing repeats "counter packets 0 bytes 0" under every chain. The
 filters above were designed for extracted web text, not for markup or program output.
@@ -176,7 +176,7 @@ def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]", *, tables
     with code-like lines (``Document.quotes_code``: command lines, their output,
     configuration), which are code, not prose. With ``tables``, a table's rows too, each
     its cells' text (pipes blanked; the delimiter row, without a letter or digit, none)."""
-    kinds = _PROSE_KINDS | {structure.TABLE} if tables else _PROSE_KINDS
+    kinds = (_PROSE_KINDS | {structure.TABLE}) if tables else _PROSE_KINDS
     masked = doc.masked(kinds)
     lines: list[str] = []
     starts: list[int] = []
