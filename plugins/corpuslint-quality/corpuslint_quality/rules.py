@@ -22,8 +22,9 @@ Every rule measures prose only (``prose(doc)``): in Markdown, code (fenced, inde
 by fences, inline), HTML blocks and comments, tables, list items (reference pages
 repeat "* Returns: {boolean}" under every method) and link reference definitions are
 left out (the page filters, ``page(doc)``, read list items and tables' rows), as is YAML
-front matter, and headings count by their text, not their ``#`` signs. In plain text, code-like lines (``Document.quotes_code``: command
-lines, their output, configuration; ``corpuslint.structure``) are left out the same way:
+front matter, and headings count by their text, not their ``#`` signs. In plain text,
+code-like lines (``Document.quotes_code``: command lines, their output, configuration;
+``corpuslint.structure``) are left out the same way:
 a handbook's nftables listing repeats "counter packets 0 bytes 0" under every chain. The
 filters above were designed for extracted web text, not for markup or program output.
 """
