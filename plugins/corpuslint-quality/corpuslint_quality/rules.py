@@ -114,7 +114,8 @@ class Prose:
     prose lines joined by newlines); ``lines``: non-blank prose lines, stripped;
     ``paragraphs``: runs of adjacent prose lines, joined; ``words``: normalised words
     of ``text`` (``normalize.words``); ``line_starts`` / ``paragraph_starts``: the
-    document offset where each line / paragraph starts (for ``sections``)."""
+    document offset where each line / paragraph starts (for ``sections``); ``rows``: the
+    indexes (in ``lines``) of a table's rows (``page``)."""
 
     text: str
     lines: list[str]
@@ -122,6 +123,7 @@ class Prose:
     words: list[str]
     line_starts: list[int]
     paragraph_starts: list[int]
+    rows: frozenset[int] = frozenset()
 
 
 _PROSE: "weakref.WeakKeyDictionary[Document, Prose]" = weakref.WeakKeyDictionary()
@@ -153,8 +155,10 @@ def page(doc: Document) -> Prose:
     steps are a list: without them "# Install the printer" / eight steps ending in "." was
     judged by its title alone, "0 of 1 lines end in terminal punctuation" (fresh36: 17 of
     the 46 labelled false alarms). So are its tables' rows, one line each (their cells'
-    text; the delimiter row has none): a page that is a title over a table of sources was
-    "0 of 1 lines", "1 of 1 lines short" (fresh37's SOURCES.md). Computed once per document."""
+    text; the delimiter row has none; ``Prose.rows``), each a record whole as it is: Q104
+    counts it ended, Q105 not short (a page that is a title over a table of sources was "0 of 1
+    lines" ended, "1 of 1 lines" short: fresh37's SOURCES.md; an answer that is a table of
+    figures is no menu). Computed once per document."""
     if not (doc.suffix in MARKDOWN_SUFFIXES or doc.suffix in structure.RST_SUFFIXES):
         return prose(doc)
     p = _PAGE.get(doc)
@@ -183,11 +187,14 @@ def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]", *, tables
     starts: list[int] = []
     paragraphs: list[list[str]] = [[]]
     paragraph_starts: list[int] = []
+    rows: list[int] = []
     for k, (line, kind) in enumerate(zip(doc.lines, doc.line_kinds)):
         keep = None
         if kind == structure.TABLE and tables:
             row = masked[line.start : line.end].replace("|", " ")
-            keep = _SPACES_RE.sub(" ", row).strip() if any(c.isalnum() for c in row) else None
+            if any(c.isalnum() for c in row):
+                keep = _SPACES_RE.sub(" ", row).strip()
+                rows.append(len(lines))
         elif kind in _PROSE_KINDS and k not in in_list:
             keep = _SPACES_RE.sub(" ", masked[line.start : line.end]).strip()
         if keep:
@@ -200,7 +207,7 @@ def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]", *, tables
             paragraphs.append([])
     joined = "\n".join(lines)
     return Prose(joined, lines, [" ".join(p) for p in paragraphs if p], normalize.words(joined),
-                 starts, paragraph_starts)
+                 starts, paragraph_starts, frozenset(rows))
 
 
 # A reference page: many of its headings name an API entry in code (``## `buf.write()` ``,
@@ -713,16 +720,21 @@ def _duplicates(items: list[str], where: list[int] | None = None,
 
 
 def _line_count(doc: Document, matches, min_lines: int = 1,
-                skip: frozenset[int] = frozenset(), p: "Prose | None" = None) -> tuple[int, int] | None:
+                skip: frozenset[int] = frozenset(), p: "Prose | None" = None,
+                row_matches: bool | None = None) -> tuple[int, int] | None:
     """(lines of ``p`` (default ``prose(doc)``) for which ``matches(line)`` holds, its lines),
     not counting the lines whose index is in ``skip``, or None when there are fewer than
-    ``min_lines``."""
-    lines = (p or prose(doc)).lines
-    if skip:
-        lines = [line for i, line in enumerate(lines) if i not in skip]
+    ``min_lines``. With ``row_matches``, a table's row (``Prose.rows``) counts as that
+    value: a row is a record of the table, whole as it is, neither a sentence left open nor
+    a menu's short line."""
+    p = p or prose(doc)
+    lines = p.lines
+    rows = p.rows if row_matches is not None else frozenset()
+    if skip or rows:
+        lines = [None if i in rows else line for i, line in enumerate(lines) if i not in skip]
     if len(lines) < min_lines:
         return None
-    return sum(1 for line in lines if matches(line)), len(lines)
+    return sum(1 for line in lines if (row_matches if line is None else matches(line))), len(lines)
 
 
 def _beyond(title: str, detail: str, value: float, limit: float, *, minimum: bool = False) -> str | None:
@@ -1342,7 +1354,7 @@ class UnterminatedLines(QualityRule):
         if verse and _prose_words(doc, verse) < GOPHER_MIN_WORDS:
             return None  # verse is no page's lines, and too little prose is left to judge
         terminal = _terminals(self.opts["terminal-chars"], self.opts["unicode-terminals"])
-        counted = _line_count(doc, lambda line: _terminated(line, terminal), skip=verse, p=page(doc))
+        counted = _line_count(doc, lambda line: _terminated(line, terminal), skip=verse, p=page(doc), row_matches=True)
         if counted is None:
             return None
         ended, total = counted
@@ -1400,7 +1412,7 @@ class ShortLines(QualityRule):
             title = next(line.start for line, kind in zip(doc.lines, doc.line_kinds) if kind == structure.HEADING)
             verse = verse | {i for i, start in enumerate(page(doc).line_starts) if start in empty and start != title}
         measure = _latin_length if T.has_spaceless(page(doc).text) else len
-        counted = _line_count(doc, lambda line: measure(line) <= length, skip=verse, p=page(doc))
+        counted = _line_count(doc, lambda line: measure(line) <= length, skip=verse, p=page(doc), row_matches=False)
         if counted is None:
             return None
         short, total = counted
