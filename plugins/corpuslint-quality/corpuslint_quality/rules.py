@@ -1328,6 +1328,10 @@ class UnterminatedLines(QualityRule):
     tables do not. A page with almost no terminated line is rarely running text.
     Example: A navigation dump: "Home", "News", "Sport", "Contact us", ... (no line
     ends in punctuation).
+    A Markdown or reST page's table rows (``page``) are lines of the page that count as
+    ended: a table set out in the page's markup is data, each row whole as it is (fresh37's
+    SOURCES.md, a title over a table of sources, was "only 0 of 1 lines"; an answer that is
+    the table it was asked for); the filter's target is text flattened from HTML.
     Chat turns of the user, the system or a tool (``Document.role``) are not measured: a
     user types "What is your robot body" or "generate an SVG of a house icon" without a
     mark, and a prompt is the model's input; the filter judges what a model is trained to
@@ -1378,7 +1382,8 @@ class ShortLines(QualityRule):
     metadata rather than prose.
     Example: A scraped category page: "Politics", "12:30", "Read more", "Share", ...
     Verse is not measured (``verse_lines``: a poem's lines are short by form), as for Q104;
-    nor, in a Markdown or reST page, the titles of sections that hold nothing
+    a Markdown or reST page's table rows are lines of the page, never short (as for Q104: a
+    table of figures is data, no menu); nor, in a Markdown or reST page, the titles of sections that hold nothing
     (``empty_sections``: an index page's topics, whose pages hold the text), but for the
     page's own title.
     Subtitle files (.srt, .vtt read as subtitles) are not measured: a caption line is
