@@ -29,7 +29,7 @@ from ...text.tokens import SCRIPT_FULL_STOPS
 from . import frames as F
 from . import incremental, lsh, meaning, regions, shuffle
 from . import units as U
-from .local import FAMILY, _subset, option_entry
+from .local import FAMILY, _subset, option_entry, option_terms
 
 
 class _DuplicateCorpusRule(CorpusRule):
@@ -466,6 +466,16 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     --host=" in systemd's pages: each page documents an option it takes, and deleting the
     entry would leave that page's list of options without it. A prose paragraph copied
     (a licence notice, "If neither --suffix nor SIMPLE_BACKUP_SUFFIX is set ...") is.
+    A step of a Markdown page's own procedure (``_own_step``: an item of an ordered list whose
+    first line ends a sentence, in a list of two items at least, another of whose items the
+    copy's document does not hold) found as a step of another page is not reported: "1. Klicken Sie
+    auf die Uhr in der oberen Leiste." opens the procedures of GNOME help's clock-world and
+    clock-calendar, "Click **Color** in the sidebar to open the panel." stands in two colour
+    pages' procedures (step 4 there, 3 here); deleting it breaks the page's procedure (as
+    D106 leaves such steps). A procedure copied whole, the same step of the same procedure
+    (the same item of a list as long: three translations of a page leaving its third step in
+    English), and items of a bulleted list (Node's http2 notes on ``set-cookie`` copied from
+    http with their list, one item edited) are reported.
     Template text is left to D106 (boilerplate, info): a paragraph whose exact text
     (after normalisation) is in at least max(``boilerplate-docs``,
     ``boilerplate-fraction`` x number of documents) files (defaults 3 and 0.01, D106's
@@ -762,6 +772,8 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
                 if _same_option_entry(doc, start, end, keys[at[g]] == keys[at[target]],
                                       lambda t=target: (corpus.documents.get(paths[doc_l[t]]), spans[at[t]])):
                     continue  # "--context[=CTX]" and its definition in mkdir(1) and mkfifo(1): the option documented in each
+                if _own_step(doc, start, end, lambda t=target: (corpus.documents.get(paths[doc_l[t]]), spans[at[t]])):
+                    continue  # "1. Click the clock on the top bar." among a task page's own steps: its procedure's
                 if (own := regions.debian_source_at(doc, start)) is not None:
                     first, position = first_of()
                     if min(first.get(own, position[g]), first.get("", position[g])) >= position[g]:
@@ -798,6 +810,57 @@ def _same_option_entry(doc: Document, start: int, end: int, exact: bool, other) 
         return entry is not None
     theirs, (t_start, t_end) = other()
     return theirs is not None and option_entry(theirs.text, int(t_start), int(t_end)) == entry
+
+
+def _own_step(doc: Document, start: int, end: int, other) -> bool:
+    """True when the paragraph ``doc.text[start:end]`` of a Markdown document is one item of an
+    ordered list (a procedure: "1." ...) of two items at least, a step (its first line ends a
+    sentence, as D106's ``_list_steps``), and another item of that list is not an item or line of the document
+    that holds its copy (``other()``: document and span): the page's own procedure, one of whose
+    steps ("1. Click the clock on the top bar.") another task page takes too. A procedure copied
+    whole, every item of it in the other document, is reported, and so is the step of the same
+    procedure, its copy the same item (by position) of a list as long (three translations of a
+    page leaving its third step in English). Items are compared by their text without the
+    list's markers (renumbered: "3." there, "4." here)."""
+    if doc.suffix not in regions.MARKDOWN_SUFFIXES:
+        return False
+    lines = doc.lines
+    mine = _list_item_at(doc, start, end)
+    if mine is None or len(mine[0]) < 2:
+        return False
+    items, at = mine
+    first_line = lines[items[at][0]]
+    if not doc.text[first_line.start : first_line.end].lstrip()[:1].isdigit():
+        return False  # (a bulleted list: notes, an API's fields, copied with their list, are no procedure)
+    if not _SENTENCE_END_RE.search(doc.text, first_line.start, first_line.end):
+        return False
+    theirs, (t_start, t_end) = other()
+    if theirs is None:
+        return False
+    if theirs.suffix in regions.MARKDOWN_SUFFIXES and (same := _list_item_at(theirs, int(t_start), int(t_end))):
+        if len(same[0]) == len(items) and same[1] == at:
+            return False  # (the same step of the same procedure)
+    text = doc.masked(U._NOT_MARKUP)  # (the markers blanked: "4. Click" is "3. Click")
+    sibling_keys = U.line_keys([text[lines[a].start : lines[b - 1].end] for k, (a, b) in enumerate(items) if k != at])[0]
+    their_text = theirs.masked(U._NOT_MARKUP) if theirs.suffix in regions.MARKDOWN_SUFFIXES else theirs.text
+    their_lines = theirs.lines
+    spans = [(their_lines[a].start, their_lines[b - 1].end) for _, a, b in markdown_list_items(theirs)]
+    spans += [(ln.start, ln.end) for ln in their_lines]
+    their_keys = set(U.line_keys([their_text[a:b] for a, b in spans])[0])
+    return any(k not in their_keys for k in sibling_keys)
+
+
+def _list_item_at(doc: Document, start: int, end: int) -> "tuple[list[tuple[int, int]], int] | None":
+    """The items (first line, end line) of the Markdown list whose item holds ``doc.text[start:end]``
+    and that item's index among them; None when no item holds it."""
+    lines = doc.lines
+    by_list: dict[int, list[tuple[int, int]]] = {}
+    mine = None
+    for lst, first, stop in markdown_list_items(doc):
+        by_list.setdefault(lst, []).append((first, stop))
+        if lines[first].start <= start and end <= lines[stop - 1].end:  # (the innermost item holding it: the last)
+            mine = (lst, len(by_list[lst]) - 1)
+    return None if mine is None else (by_list[mine[0]], mine[1])
 
 
 def _heading_ranks(doc: Document, a, idx: np.ndarray, table: np.ndarray) -> "np.ndarray | None":
@@ -1482,6 +1545,13 @@ class BoilerplateLine(_DuplicateCorpusRule):
     translator's name, is reported, as is its site's line), and a heading whose words are
     such a common line elsewhere is that line, reported ("中文版维护人", "中文版最新更新" set as
     headings in inittab(5) and perldata(7): the same trailer without its brackets);
+    an option's term line in such a page (``local.option_terms``: "-c, --changes", "-d,
+    --directory" over its description, indented deeper, in 23 coreutils pages and across
+    translations): the name of the entry, which D104 leaves to each page as well, and deleting it
+    leaves the description without its option (the description, "Vypíše informaci o verzi
+    programu a skončí" under "--version" in every page, is counted); a heading numbered in a
+    series of the document's headings (``regions.numbered_headings``: "Capítulo 2" over its
+    verses in every book of the Reina-Valera 1909 with a second chapter): the document's divisions;
     a Markdown list item that is a step of the page's own procedure: its first line ends a
     sentence, in a list of two items at least one of which is not common ("- Click on
     Settings." between "- Open the Activities overview and start typing Settings." and
@@ -1511,8 +1581,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
     set's design; a line recurring in the answers is reported. In scripture written one verse
     a line (``regions.verse_lines``) a verse is not counted: "וַיְדַבֵּ֥ר יְהֹוָ֖ה אֶל־מֹשֶׁ֥ה לֵּאמֹֽר׃"
     ("And the LORD spoke to Moses, saying") in 44 chapters of the Torah is a set formula of
-    the text, and deleting it would delete a verse; its other lines (a chapter's title, a
-    site's footer) are counted.
+    the text, and deleting it would delete a verse; its other lines (a site's footer, a
+    title numbering no series) are counted.
     Fix safety: unsafe: the line is deleted from this file, every copy of it; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first.
     Severity is info because a shared line is often harmless.
@@ -1528,7 +1598,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
     aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:verses1:tex1:wiki1:outline1:steps1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading, a man page's heading: not counted; steps1: the steps of lists)
+        return f"{super().fingerprint()}:verses1:tex1:wiki1:outline1:steps1:terms1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading, a man page's heading: not counted; steps1: the steps of lists; terms1: an option's term, a numbered heading)
 
     def collect(self, doc: Document) -> Any:
         if chat_mix(doc) is None:
@@ -1542,7 +1612,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
             text = doc.masked(U._NOT_MARKUP)
         containers = markdown_containers(doc)  # (empty for plain text)
         headings = containers[HEADING_START]
-        outline = frozenset()
+        outline = parts = frozenset()
         if is_subtitle(doc):  # a cue's number, identifier, timing line, a NOTE: the format's, not text
             kinds = doc.line_kinds
             headings = {i for i, kind in enumerate(kinds) if kind == MARKUP}
@@ -1552,11 +1622,14 @@ class BoilerplateLine(_DuplicateCorpusRule):
             # "SEE ALSO", "関連項目": a man page's section headings, kept apart (``heads``): reported
             # only when their words are common as a line that is no heading ("[中文版维护人]")
             outline = regions.outline_headings(doc)
+            # "-c, --changes" over its description, "Capítulo 2" over its verses: an option's
+            # term in a man page, a numbered division's heading: the page's structure
+            parts = option_terms(doc) | regions.numbered_headings(doc)
         lead_ins = _markdown_lead_ins(doc, containers[LIST_ITEM])
         stock = regions.changelog_structure_lines(doc)  # "* New upstream release.", "[ Debian Janitor ]"
         verses = regions.verse_lines(doc)  # a verse recurring in many chapters is a refrain, not a template
         todo = [ln for i, ln in enumerate(doc.lines)
-                if ln.start != ln.end and i not in headings and i not in lead_ins and i not in stock
+                if ln.start != ln.end and i not in headings and i not in lead_ins and i not in stock and i not in parts
                 and not (verses and regions.verse_line(doc.text, ln.start, ln.end))]
         words = found = None
         # (the words of its lines, from the analysis when a rule made it: of ``U.unit_text``, not

@@ -687,6 +687,28 @@ def option_entry(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def option_terms(doc: Document) -> frozenset[int]:
+    """Line indexes (0-based) of the option term lines of a man page rendered as text: a
+    line of options alone (``_OPTION_TERM_RE``: "-c, --changes", "--color[=CÂND]") whose
+    next non-blank line, right below it or after one blank line (sed(1)'s "-u, --unbuffered"),
+    is its description, indented deeper; the term of an option entry (``option_entry``).
+    Cached per document."""
+    cache = doc.__dict__.get("_option_terms")
+    if cache is not None:
+        return cache
+    text, lines, kinds = doc.text, doc.lines, doc.line_kinds
+    out = []
+    if "-" in text:
+        for i, ln in enumerate(lines):
+            if text[ln.start : ln.start + 1] not in (" ", "\t", "-") or not _OPTION_TERM_RE.fullmatch(text, ln.start, ln.end):
+                continue
+            j = i + 1 if i + 1 < len(lines) and kinds[i + 1] != "blank" else i + 2
+            if j < len(lines) and kinds[j] != "blank" and _indent(text, lines[j].start) > _indent(text, ln.start):
+                out.append(i)
+    cache = doc.__dict__["_option_terms"] = frozenset(out)
+    return cache
+
+
 # An entry's label: a paragraph of one short line that ends no sentence, over the entry's
 # description (a help page's definition list flattened to paragraphs: GIMP's crop options
 # "Position" and "크기" (size), each over "These two text boxes show the position / the size
@@ -796,6 +818,51 @@ def _entries_of_own_subjects(text: str, units: list, sentences: list, first: lis
         if a in named and b in named:
             return True
     return False
+
+
+def _own_emphasized_subject(text: str, units: list, sentences: list, first: list[int], ui: int, uj: int,
+                            i: int, j: int) -> bool:
+    """True when the opening sentence of paragraph ``uj`` sets a term in emphasis (Markdown's,
+    ``meaning.emphasized``: at most ``meaning.EMPHASIS_LABEL_MAX_WORDS`` words), sentence ``j``
+    names it and paragraph ``ui`` does not (or the same of ``ui``, ``i`` and ``uj``): a
+    statement about that paragraph's own subject. GNOME's files-browse page: "Pulse con el
+    botón derecho sobre cualquier carpeta de la barra de rutas para abrirla en una pestaña o
+    ventana nueva ..." in the paragraph that opens "La *barra de rutas* situada encima de la
+    lista ...", after "También puede pulsar con el botón derecho sobre una carpeta para
+    abrirla en una pestaña o una ventana nueva." said of a folder in the list: the path bar's
+    folders, not the list's."""
+    for own_u, own, other_u in ((uj, j, ui), (ui, i, uj)):
+        f = first[own_u]
+        if f < 0:
+            continue
+        opening = text[sentences[f].start : sentences[f].end]
+        if "*" not in opening and "_" not in opening:
+            continue
+        said = normalize.words(text[sentences[own].start : sentences[own].end])
+        other = normalize.words(text[units[other_u].start : units[other_u].end])
+        for term in meaning.emphasized(opening):
+            words = normalize.words(term)
+            if 0 < len(words) <= meaning.EMPHASIS_LABEL_MAX_WORDS and _holds_term(said, words) and not _holds_term(other, words):
+                return True
+    return False
+
+
+def _holds_term(words: list[str], term: list[str]) -> bool:
+    """True when ``words`` hold the words of ``term`` in a row, each perhaps inflected: the
+    same word but for its last two letters at most, three kept at least ("*Pasek ścieżki*" is
+    named in "na pasku ścieżki", on the path bar)."""
+    def same(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        k = 0
+        for x, y in zip(a, b):
+            if x != y:
+                break
+            k += 1
+        return k >= max(3, max(len(a), len(b)) - 2)
+
+    n = len(term)
+    return any(all(same(words[s + k], term[k]) for k in range(n)) for s in range(len(words) - n + 1))
 
 
 def _indented_block(text: str, start: int, depth: int) -> bool:
@@ -1549,7 +1616,9 @@ class RestatedPassage(DocumentRule):
     QuickMask mode using ..." / "Toggle QuickMask mode off using ..."), a different number, or the same frame with one or two content words
     swapped ("Nul ne peut être arbitrairement privé de sa nationalité" / "... de sa
     propriété"), a quoted label on one side only ("... чтобы открыть «Обзор»" / "Чтобы
-    открыть панель списка приложений, ..."), or two lead-ins that fill one frame with other
+    открыть панель списка приложений, ..."), a label set in Markdown's emphasis on each side that
+    the other lacks (``meaning.emphasis_change``: "... cliquez sur **Ouvrir avec une autre
+    application**." / "... cliquez sur **Chercher de nouvelles applications**.", two buttons), or two lead-ins that fill one frame with other
     cases in two places
     (``parallel_lead_ins``: "With the newt front-end (used mostly with braille), ..." /
     "With the text front-end (used mostly with speech), ..."), or two lead-ins opening
@@ -1584,7 +1653,11 @@ class RestatedPassage(DocumentRule):
     information is used only if the protocol level is high enough ..."), or each naming its own
     paragraph's subject and not the other's (``_entries_of_own_subjects``: "... select another
     sample-image ..." in the paragraph on the sample, "... select another destination image" in
-    the one on the destination, both named in the label above: "Destination, Sample"); nor the closing sentence of two items of one
+    the one on the destination, both named in the label above: "Destination, Sample"), or one of
+    them naming the term its paragraph's opening sentence sets in emphasis, which the other
+    paragraph does not name (``_own_emphasized_subject``: "Pulse con el botón derecho sobre
+    cualquier carpeta de la barra de rutas ..." under "La *barra de rutas* ...", after the same
+    said of a folder in the list); nor the closing sentence of two items of one
     kind of list (numbered, lettered or with one bullet), word for word, a note each item carries (initrd(4)'s
     steps (6) and (7) both ending "... поведение ядра НЕ ОПРЕДЕЛЕНО. Смотрите подробности о
     поведении текущей версии ядра в разделе ЗАМЕЧАНИЯ."); nor a conclusion that sums up what came
@@ -1837,6 +1910,8 @@ class RestatedPassage(DocumentRule):
                 if _entries_of_own_subjects(text, units, sentences, first_sentence, ui, uj, sentence_words(i),
                                             sentence_words(j)):
                     continue  # "... select another sample-image ..." / "... select another destination image": each its own
+                if _own_emphasized_subject(text, units, sentences, first_sentence, ui, uj, i, j):
+                    continue  # "... cualquier carpeta de la barra de rutas ..." under "La *barra de rutas* ...": its own subject
             if tex and ui != uj and _entries_of_two_items(text, units[ui].start, units[uj].start):
                 continue  # "In this case, it will detokenize ..." under \\cmditem{apptocmd} and \\cmditem{pretocmd}
             if crossed_terms(toks(i), toks(j)):

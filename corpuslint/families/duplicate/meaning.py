@@ -16,7 +16,9 @@ minimal pairs, where the few differing words are exactly what the passage says:
   ``deb-src``, "Immediate" / "Timeout" objects, "privé de sa nationalité" / "privé de
   sa propriété", narrations of one hadith through different narrators;
 * with ``paraphrase`` (D103), a quoted label on one side only: "... to open «Обзор»" / "To
-  open the app list, ...", od's „f“ / „d“ type letters.
+  open the app list, ...", od's „f“ / „d“ type letters; two labels in Markdown's emphasis, one
+  on each side: "cliquez sur **Ouvrir avec une autre application**" / "... sur **Chercher de
+  nouvelles applications**".
 
 ``significant_change(a, b)`` compares the two passages word by word (difflib's
 longest-matching-blocks alignment over normalised words; for passages of more than 500
@@ -659,6 +661,71 @@ def quoted_labels(text: str) -> set[str]:
     return out
 
 
+# An emphasised label may be longer than a quoted one: a button's name translated
+# ("**Ouvrir avec une autre application**", Open With Other Application).
+EMPHASIS_LABEL_MAX_WORDS = 6
+
+
+def emphasized_labels(text: str) -> set[str]:
+    """The labels ``text`` sets in Markdown's emphasis (``emphasized``), as ``quoted_labels``
+    reads quotation marks: in a text emphasising at most ``LABEL_MAX_QUOTES`` phrases, a name of
+    one to ``EMPHASIS_LABEL_MAX_WORDS`` words opening with a capital (GNOME help's buttons,
+    "cliquez sur **Chercher de nouvelles applications**"); a letter in emphasis is no key ("2*3*4")."""
+    found = emphasized(text)
+    if len(found) > LABEL_MAX_QUOTES:
+        return set()
+    return {x for x in found if x[:1].isupper() and len(x.split()) <= EMPHASIS_LABEL_MAX_WORDS}
+
+
+@lru_cache(maxsize=1)
+def _inline_parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def emphasized(text: str) -> list[str]:
+    """The texts of the emphasis and strong emphasis spans of ``text`` read as Markdown's inline
+    content (CommonMark, markdown-it: "**Couleur**", "*barra de rutas*"; not "2*3*" nor a
+    snake_case name), stripped, in order; an emphasis inside another is part of it."""
+    if "*" not in text and "_" not in text:
+        return []
+    out, depth, parts = [], 0, []
+    for block in _inline_parser().parseInline(text):
+        for tok in block.children or ():
+            if tok.type in ("em_open", "strong_open"):
+                depth += 1
+            elif tok.type in ("em_close", "strong_close"):
+                depth -= 1
+                if depth == 0:
+                    out.append("".join(parts).strip())
+                    parts = []
+            elif depth > 0:
+                parts.append(tok.content)
+    return [x for x in out if x]
+
+
+def emphasis_change(a: str, b: str) -> str | None:
+    """A label each side sets in emphasis (``emphasized_labels``) that the other lacks, as a
+    word of its own too, or None: "Si vous ne trouvez pas l'application voulue, cliquez sur
+    **Ouvrir avec une autre application**." / "Si néanmoins vous ne trouvez toujours pas
+    l'application voulue, cliquez sur **Chercher de nouvelles applications**." name two
+    buttons. Unlike a quoted label, one on one side only is no difference: a variant of a
+    sentence naming one more ("... junto al botón de **Actividades** ..." / "... junto a los
+    menús de **Actividades** y **Lugares** ...") still restates it."""
+    la, lb = emphasized_labels(a), emphasized_labels(b)
+    if la == lb or not la or not lb:
+        return None
+    only_a = sorted(x for x in la - lb if not _names_label(b, x))
+    only_b = sorted(x for x in lb - la if not _names_label(a, x))
+    return f"label '{only_b[0]}'" if only_a and only_b else None
+
+
+def _names_label(text: str, label: str) -> bool:
+    """True when ``text`` holds ``label`` as words of its own (case kept)."""
+    return regex.search(r"(?<![\w-])" + regex.escape(label) + r"(?![\w-])", text) is not None
+
+
 def label_change(a: str, b: str) -> str | None:
     """A quoted label (``quoted_labels``) on one side that the other side lacks, quoted or
     as a word of its own (case kept), or None: GNOME's "... swipe up to open «Обзор»" /
@@ -670,7 +737,7 @@ def label_change(a: str, b: str) -> str | None:
     if la == lb:
         return None
     for label, other in sorted((x, b) for x in la - lb) + sorted((x, a) for x in lb - la):
-        if regex.search(r"(?<![\w-])" + regex.escape(label) + r"(?![\w-])", other) is None:
+        if not _names_label(other, label):
             return f"label '{label}'"
     return None
 
@@ -691,9 +758,11 @@ def significant_change(a: str, b: str, *, paraphrase: bool = False) -> str | Non
     two places (the same substitution repeated counts once), where a content word on one
     side faces different content (or none) on the other — parallel statements, not a
     restatement; and a quoted label on one side only counts ("label 'x'", ``label_change``:
-    «Обзор» / the app list), since a restatement may reword everything but the thing it names.
+    «Обзор» / the app list), since a restatement may reword everything but the thing it names;
+    so does a label in Markdown's emphasis on each side that the other lacks (``emphasis_change``).
     """
-    return _marked_change(a, b) or _word_change(a, b, paraphrase) or (label_change(a, b) if paraphrase else None)
+    return (_marked_change(a, b) or _word_change(a, b, paraphrase)
+            or ((label_change(a, b) or emphasis_change(a, b)) if paraphrase else None))
 
 
 def differs(a: str, b: str, *, paraphrase: bool = False) -> bool:
@@ -702,7 +771,7 @@ def differs(a: str, b: str, *, paraphrase: bool = False) -> bool:
     negation or an antonym, and are then decided without looking for numbers, operators,
     names, options, contrast markers or defined terms (each a pass over both texts)."""
     return (_word_change(a, b, paraphrase) is not None or _marked_change(a, b) is not None
-            or (paraphrase and label_change(a, b) is not None))
+            or (paraphrase and (label_change(a, b) is not None or emphasis_change(a, b) is not None)))
 
 
 def _marked_change(a: str, b: str) -> str | None:

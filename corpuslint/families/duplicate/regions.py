@@ -410,6 +410,37 @@ def outline_headings(doc: Document) -> frozenset[int]:
     return cache
 
 
+# A numbered heading of a plain-text document: a line closing its block (the first chapter's
+# heading may stand right under the document's title) that reads as a heading (``plain_heading``)
+# and holds a number, the same words with other numbers heading other blocks of the document
+# ("Capítulo 1" ... "Capítulo 16" over the verses of Mark in the Reina-Valera 1909, "Kapitel 2",
+# "Part 3"): a series numbering the document's divisions.
+_NUMBER_RE = lazy(r"(?<!\S)\d+(?=[.)]?(?:\s|$))")  # (a number standing as a word: not "#4" of "Caption text #4")
+
+
+def numbered_headings(doc: Document) -> frozenset[int]:
+    """Line indexes (0-based) of the numbered headings of a plain-text document: lines before
+    a blank line that ``plain_heading`` accepts, with a number standing as a word of its own
+    ("Capítulo 2", "2. Teil"), whose words with their numbers taken out are those of at least
+    two such lines with different numbers. A caption or an item numbered "#4" ("Caption text
+    #4" in a series of test fixtures) is no heading. Cached per document."""
+    cache = doc.__dict__.get("_numbered_headings")
+    if cache is not None:
+        return cache
+    lines, kinds, text = doc.lines, doc.line_kinds, doc.text
+    series: dict[str, list[tuple[int, str]]] = {}
+    for i in range(len(lines) - 1):
+        if kinds[i] == "blank" or kinds[i + 1] != "blank":
+            continue
+        line = text[lines[i].start : lines[i].end].strip()
+        numbers = _NUMBER_RE.findall(line)
+        if numbers and plain_heading(line):
+            series.setdefault(_NUMBER_RE.sub("#", line), []).append((i, " ".join(numbers)))
+    out = [i for held in series.values() if len({n for _, n in held}) >= 2 for i, _ in held]
+    cache = doc.__dict__["_numbered_headings"] = frozenset(out)
+    return cache
+
+
 # A table of contents (a list of sections, of tables, a site's menu) flattened to text: a run
 # of at least TOC_MIN_ENTRIES paragraphs each one line between blank lines that reads as a
 # title (not a text written one verse a line, a refrain among its verses: ``Document`` units

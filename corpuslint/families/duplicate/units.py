@@ -47,7 +47,7 @@ from ...text import tokens as T
 from ...text.lazy_regex import lazy, lazy_re
 from . import codepoints as CP
 
-NORMALIZATION_VERSION = "dup-norm-9"  # 5: fortune(6) "%" lines separate units; 6: Hebrew points deleted; 7: HTML markup blanked; 8: a Markdown ATX heading a unit of its own; 9: D106 states hold the steps of lists
+NORMALIZATION_VERSION = "dup-norm-10"  # 5: fortune(6) "%" lines separate units; 6: Hebrew points deleted; 7: HTML markup blanked; 8: a Markdown ATX heading a unit of its own; 9: D106 states hold the steps of lists; 10: D106 leaves out an option's term line and a numbered heading
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"

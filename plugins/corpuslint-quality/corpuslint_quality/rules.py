@@ -21,9 +21,10 @@ word length skip them, word counts estimate words from characters
 Every rule measures prose only (``prose(doc)``): in Markdown, code (fenced, indented
 by fences, inline), HTML blocks and comments, tables, list items (reference pages
 repeat "* Returns: {boolean}" under every method) and link reference definitions are
-left out, as is YAML front matter, and headings count by their text, not their
-``#`` signs. In plain text, code-like lines (``Document.quotes_code``: command
-lines, their output, configuration; ``corpuslint.structure``) are left out the same way:
+left out (the page filters, ``page(doc)``, read list items and tables' rows), as is YAML
+front matter, and headings count by their text, not their ``#`` signs. In plain text,
+code-like lines (``Document.quotes_code``: command lines, their output, configuration;
+``corpuslint.structure``) are left out the same way:
 a handbook's nftables listing repeats "counter packets 0 bytes 0" under every chain. The
 filters above were designed for extracted web text, not for markup or program output.
 """
@@ -31,6 +32,7 @@ filters above were designed for extracted web text, not for markup or program ou
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -112,7 +114,8 @@ class Prose:
     prose lines joined by newlines); ``lines``: non-blank prose lines, stripped;
     ``paragraphs``: runs of adjacent prose lines, joined; ``words``: normalised words
     of ``text`` (``normalize.words``); ``line_starts`` / ``paragraph_starts``: the
-    document offset where each line / paragraph starts (for ``sections``)."""
+    document offset where each line / paragraph starts (for ``sections``); ``rows``: the
+    indexes (in ``lines``) of a table's rows (``page``)."""
 
     text: str
     lines: list[str]
@@ -120,6 +123,7 @@ class Prose:
     words: list[str]
     line_starts: list[int]
     paragraph_starts: list[int]
+    rows: frozenset[int] = frozenset()
 
 
 _PROSE: "weakref.WeakKeyDictionary[Document, Prose]" = weakref.WeakKeyDictionary()
@@ -150,12 +154,16 @@ def page(doc: Document) -> Prose:
     its list items (the repetition rules leave them out, ``_markdown_prose``). A task page's
     steps are a list: without them "# Install the printer" / eight steps ending in "." was
     judged by its title alone, "0 of 1 lines end in terminal punctuation" (fresh36: 17 of
-    the 46 labelled false alarms). Computed once per document."""
+    the 46 labelled false alarms). So are its tables' rows, one line each (their cells'
+    text; the delimiter row has none; ``Prose.rows``), each a record whole as it is: Q104
+    counts it ended, Q105 not short (a page that is a title over a table of sources was "0 of 1
+    lines" ended, "1 of 1 lines" short: fresh37's SOURCES.md; an answer that is a table of
+    figures is no menu). Computed once per document."""
     if not (doc.suffix in MARKDOWN_SUFFIXES or doc.suffix in structure.RST_SUFFIXES):
         return prose(doc)
     p = _PAGE.get(doc)
     if p is None:
-        p = _PAGE[doc] = _region_prose(doc, frozenset())
+        p = _PAGE[doc] = _region_prose(doc, frozenset(), tables=True)
     return p
 
 
@@ -167,19 +175,27 @@ def _markdown_prose(doc: Document) -> Prose:
     return _region_prose(doc, structure.markdown_containers(doc)[structure.LIST_ITEM])
 
 
-def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]") -> Prose:
+def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]", *, tables: bool = False) -> Prose:
     """Prose and heading lines of ``doc`` (by ``Document.line_kinds``) outside the line
     indices ``in_list``, with other regions masked out: for Markdown and for plain text
     with code-like lines (``Document.quotes_code``: command lines, their output,
-    configuration), which are code, not prose."""
-    masked = doc.masked(_PROSE_KINDS)
+    configuration), which are code, not prose. With ``tables``, a table's rows too, each
+    its cells' text (pipes blanked; the delimiter row, without a letter or digit, none)."""
+    kinds = (_PROSE_KINDS | {structure.TABLE}) if tables else _PROSE_KINDS
+    masked = doc.masked(kinds)
     lines: list[str] = []
     starts: list[int] = []
     paragraphs: list[list[str]] = [[]]
     paragraph_starts: list[int] = []
+    rows: list[int] = []
     for k, (line, kind) in enumerate(zip(doc.lines, doc.line_kinds)):
         keep = None
-        if kind in _PROSE_KINDS and k not in in_list:
+        if kind == structure.TABLE and tables:
+            row = masked[line.start : line.end].replace("|", " ")
+            if any(c.isalnum() for c in row):
+                keep = _SPACES_RE.sub(" ", row).strip()
+                rows.append(len(lines))
+        elif kind in _PROSE_KINDS and k not in in_list:
             keep = _SPACES_RE.sub(" ", masked[line.start : line.end]).strip()
         if keep:
             if not paragraphs[-1]:
@@ -191,7 +207,7 @@ def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]") -> Prose:
             paragraphs.append([])
     joined = "\n".join(lines)
     return Prose(joined, lines, [" ".join(p) for p in paragraphs if p], normalize.words(joined),
-                 starts, paragraph_starts)
+                 starts, paragraph_starts, frozenset(rows))
 
 
 # A reference page: many of its headings name an API entry in code (``## `buf.write()` ``,
@@ -353,9 +369,13 @@ class QualityRule(DocumentRule):
         return units(p)
 
     def sections(self, doc: Document, starts: list[int]) -> list[int] | None:
-        """``sections(doc, starts)`` with ``genre = "auto"``; None (the whole document
-        is one unit, Gopher's measure) with ``genre = "prose"``."""
-        return sections(doc, starts) if self.opts["genre"] == "auto" else None
+        """``sections(doc, starts)`` with ``genre = "auto"`` (the records of a fortune file:
+        ``fortune_records``); None (the whole document is one unit, Gopher's measure) with
+        ``genre = "prose"``."""
+        if self.opts["genre"] != "auto":
+            return None
+        records = fortune_records(doc, starts)
+        return sections(doc, starts) if records is None else records
 
 
 def _content_lines(doc: Document) -> tuple[list[str], list[int]]:
@@ -393,6 +413,27 @@ def sections(doc: Document, starts: list[int]) -> list[int] | None:
     if len({s for s in out if s >= 0}) < 2 and min(out, default=0) >= -1:
         return None  # (no sub-heading: one section, or all headings compared with each other)
     return out
+
+
+def fortune_records(doc: Document, starts: list[int]) -> list[int] | None:
+    """The record (``structure.fortune_separators``: the text between two lines holding only
+    "%") of each text unit starting at an offset of ``starts`` in a quote collection written in
+    fortune(6)'s format, as a section: the index of the first record of the same text (a quote
+    entered twice is one section, its units repeats); None for another document. A collection
+    is a list of records, each a text of its own: a series' formula over each of its entries
+    ("Miłość w oczach dzieci:", "Wpis w dzienniczku ucznia:" over 17 and 21 of fortunes-pl's
+    dzieci), the attribution under each proverb ("-- Refrán." under 112 of fortunes-es's
+    proverbios) repeat across records by design; a line repeated inside one entry is counted."""
+    separators = structure.fortune_separators(doc)
+    if not separators:
+        return None
+    bounds = [0, *separators, len(doc.text)]
+    first: dict[str, int] = {}
+    same = []
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        text = " ".join(doc.text[a:b].split())
+        same.append(first.setdefault(text[1:].lstrip() if k else text, k))  # (after its "%" line)
+    return [same[bisect_right(separators, start)] for start in starts]
 
 
 _ATX_RE = lazy(r"[ \t>]*(#{1,6})(?:[ \t]|$)")
@@ -679,16 +720,21 @@ def _duplicates(items: list[str], where: list[int] | None = None,
 
 
 def _line_count(doc: Document, matches, min_lines: int = 1,
-                skip: frozenset[int] = frozenset(), p: "Prose | None" = None) -> tuple[int, int] | None:
+                skip: frozenset[int] = frozenset(), p: "Prose | None" = None,
+                row_matches: bool | None = None) -> tuple[int, int] | None:
     """(lines of ``p`` (default ``prose(doc)``) for which ``matches(line)`` holds, its lines),
     not counting the lines whose index is in ``skip``, or None when there are fewer than
-    ``min_lines``."""
-    lines = (p or prose(doc)).lines
-    if skip:
-        lines = [line for i, line in enumerate(lines) if i not in skip]
+    ``min_lines``. With ``row_matches``, a table's row (``Prose.rows``) counts as that
+    value: a row is a record of the table, whole as it is, neither a sentence left open nor
+    a menu's short line."""
+    p = p or prose(doc)
+    lines = p.lines
+    rows = p.rows if row_matches is not None else frozenset()
+    if skip or rows:
+        lines = [None if i in rows else line for i, line in enumerate(lines) if i not in skip]
     if len(lines) < min_lines:
         return None
-    return sum(1 for line in lines if matches(line)), len(lines)
+    return sum(1 for line in lines if (row_matches if line is None else matches(line))), len(lines)
 
 
 def _beyond(title: str, detail: str, value: float, limit: float, *, minimum: bool = False) -> str | None:
@@ -769,7 +815,12 @@ class RepeatedLines(QualityRule):
     With ``genre = "auto"`` a line counts as a repeat only within its section (between
     two headings, ``sections``): a help page repeats the same steps in each task, and a
     Markdown sub-heading only under the same parent heading: a changelog repeats "Bug
-    fixes", "Features" under each release.
+    fixes", "Features" under each release. In a quote collection in fortune(6)'s format
+    (``fortune_records``: records between lines holding only "%") the sections are its records:
+    the attribution under each proverb ("-- Refrán." under 112 of fortunes-es's proverbios) is
+    the records' form, a quote entered twice is counted (its record is the first's section).
+    Series of entries opening with one formula (``formulaic_entries``: 10 paragraphs at least,
+    40% of them opening with the same three words) are not measured.
     With ``genre = "auto"`` the lines of a song or a poem (``_stanzas``: paragraphs of
     three or more lines, median line of at most 48 characters and at least
     ``STANZA_MEDIAN_WORDS`` words, not a menu of one-word links, hold 80% of the lines,
@@ -812,8 +863,11 @@ class RepeatedParagraphs(QualityRule):
     Why: Repeated paragraphs are the paragraph-level form of boilerplate and scraping
     loops; a page that is mostly a block repeated several times teaches a model to
     repeat itself.
-    With ``genre = "auto"`` only repeats within one section count, and a stanza of verse
-    (Q101) repeated is a chorus, not a copy.
+    With ``genre = "auto"`` only repeats within one section count (a fortune file's record,
+    as in Q101: "Miłość w oczach dzieci:" over 17 entries of fortunes-pl's dzieci, "Wpis w
+    dzienniczku ucznia:" over 21, is each series' heading), a stanza of verse (Q101) repeated
+    is a chorus, not a copy, and a series of entries opening with one formula
+    (``formulaic_entries``, as in Q101) is not measured.
     Example: A press release pasted three times into the same file.
     Fix safety: No automatic fix: the document should be re-extracted or dropped.
     """
@@ -1274,6 +1328,10 @@ class UnterminatedLines(QualityRule):
     tables do not. A page with almost no terminated line is rarely running text.
     Example: A navigation dump: "Home", "News", "Sport", "Contact us", ... (no line
     ends in punctuation).
+    A Markdown or reST page's table rows (``page``) are lines of the page that count as
+    ended: a table set out in the page's markup is data, each row whole as it is (fresh37's
+    SOURCES.md, a title over a table of sources, was "only 0 of 1 lines"; an answer that is
+    the table it was asked for); the filter's target is text flattened from HTML.
     Chat turns of the user, the system or a tool (``Document.role``) are not measured: a
     user types "What is your robot body" or "generate an SVG of a house icon" without a
     mark, and a prompt is the model's input; the filter judges what a model is trained to
@@ -1300,7 +1358,7 @@ class UnterminatedLines(QualityRule):
         if verse and _prose_words(doc, verse) < GOPHER_MIN_WORDS:
             return None  # verse is no page's lines, and too little prose is left to judge
         terminal = _terminals(self.opts["terminal-chars"], self.opts["unicode-terminals"])
-        counted = _line_count(doc, lambda line: _terminated(line, terminal), skip=verse, p=page(doc))
+        counted = _line_count(doc, lambda line: _terminated(line, terminal), skip=verse, p=page(doc), row_matches=True)
         if counted is None:
             return None
         ended, total = counted
@@ -1324,7 +1382,8 @@ class ShortLines(QualityRule):
     metadata rather than prose.
     Example: A scraped category page: "Politics", "12:30", "Read more", "Share", ...
     Verse is not measured (``verse_lines``: a poem's lines are short by form), as for Q104;
-    nor, in a Markdown or reST page, the titles of sections that hold nothing
+    a Markdown or reST page's table rows are lines of the page, never short (as for Q104: a
+    table of figures is data, no menu); nor, in a Markdown or reST page, the titles of sections that hold nothing
     (``empty_sections``: an index page's topics, whose pages hold the text), but for the
     page's own title.
     Subtitle files (.srt, .vtt read as subtitles) are not measured: a caption line is
@@ -1358,7 +1417,7 @@ class ShortLines(QualityRule):
             title = next(line.start for line, kind in zip(doc.lines, doc.line_kinds) if kind == structure.HEADING)
             verse = verse | {i for i, start in enumerate(page(doc).line_starts) if start in empty and start != title}
         measure = _latin_length if T.has_spaceless(page(doc).text) else len
-        counted = _line_count(doc, lambda line: measure(line) <= length, skip=verse, p=page(doc))
+        counted = _line_count(doc, lambda line: measure(line) <= length, skip=verse, p=page(doc), row_matches=False)
         if counted is None:
             return None
         short, total = counted
