@@ -439,6 +439,12 @@ def numbered_headings(doc: Document) -> frozenset[int]:
     out = [i for held in series.values() if len({n for _, n in held}) >= 2 for i, _ in held]
     cache = doc.__dict__["_numbered_headings"] = frozenset(out)
     return cache
+def rendered_manual(doc: Document) -> bool:
+    """True for a manual rendered as plain text, as ``man -l page | col -bx`` writes it: a plain-text
+    document laid out as an outline (``outline_headings``: "NAME", "DESCRIPTION" at the left margin
+    over their indented bodies). Not any text that quotes code (``Document.quotes_code``): a
+    fortune file's ``%`` lines are code too."""
+    return bool(outline_headings(doc))
 
 
 # A table of contents (a list of sections, of tables, a site's menu) flattened to text: a run

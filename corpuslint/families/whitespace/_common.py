@@ -14,6 +14,7 @@ from ...text.lazy_regex import lazy
 from ...text.lines import finditer_on_lines  # noqa: F401 (used by the rules)
 from ...text.memo import last_argument
 from ...text.width import display_width, index_at_column
+from ..duplicate.regions import rendered_manual  # noqa: F401 (used by the rules)
 
 # French typography spaces the double marks (« Pourquoi ? », « Il dit : ») and the inside
 # of guillemets: in a document declared French (``Document.language``) that is orthography,
