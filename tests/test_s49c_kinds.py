@@ -68,3 +68,74 @@ def test_w114_reports_a_separable_prefix_or_reflexive_pronoun_in_its_declared_la
     assert fixes("W114", "Usmál se .\n", "help/cs/x.md", "cs") == [(1, 9, "safe")]
     # English "an" before a named mark is still the article ("an . at the start")
     assert fixes("W114", "Each hidden name has an . at its start\n", "x.md", "en") == []
+
+
+# -- W103: a rendered manual's layout (man -l page | col -bx) ---------------------------------
+
+# sed(1) in Romanian (manpages-ro 4.18.1-1): the header, NUME, and the start of COMANDĂ REZUMAT,
+# whose short tags ("}", "=") set their text on their own line at the paragraphs' indentation
+SED_RO = """\
+SED(1)                        Comenzi utilizator                        SED(1)
+
+NUME
+       sed - editor de flux pentru filtrarea și transformarea textului
+
+COMANDĂ REZUMAT
+       Acesta este doar un rezumat scurt ale comenzilor sed pentru a servi  ca
+       o  aducere  aminte  pentru  cei  care  știu deja sed; altă documentație
+       (precum documentul texinfo)  trebuie să fie consultată pentru descrieri
+       mai complete.
+
+   „Comenzi” de adresă zero
+       : label
+              Etichetă pentru comenzile b și t.
+
+       #comment
+              Comentariul  se  extinde  până  la  următoarea  linie  nouă (sau
+              sfărșitul unui fragment de script -e).
+
+       }      Paranteza de închidere a unui bloc { }.
+
+   Comenzi de adresă zero sau unu
+       =      Tipărește numărul de linie curentă.
+
+       a \\
+"""
+
+
+def test_w103_leaves_a_manuals_short_tag_padded_to_its_paragraphs_indentation():
+    assert fixes("W103", SED_RO, "man/ro/sed.1.txt", "ro") == []
+    # padded to another column (12, not the paragraphs' 14): reported, and no safe fix for the
+    # run of four (a manual's run of three or more may pad a column)
+    text = SED_RO.replace("=      Tipărește", "=    Tipărește")
+    assert fixes("W103", text, "man/ro/sed.1.txt", "ro") == [(23, 9, "unsafe")]
+
+
+# zless(1) in German (manpages-de 4.18.1-1), justified by groff: a line at the margin quoting
+# "[|&^`" is no drawn table's row, and its stretch "von  less(1)." is the justification's
+ZLESS_DE = """\
+ZLESS(1)                    General Commands Manual                   ZLESS(1)
+
+BEZEICHNUNG
+       zless - Dateiansichtsfilter für die Bildschirmausgabe von komprimiertem
+       Text
+
+ÜBERSICHT
+       zless [ Name … ]
+
+BESCHREIBUNG
+       Der Befehl zless ist ein Filter, der die seitenweise Untersuchung  kom‐
+       primierter oder einfacher Textdateien in einem Terminal ermöglicht. Der
+       Befehl entspricht dem Setzen der Umgebungsvariablen LESSOPEN auf »|gzip
+       -cdfq  -- %s« sowie LESSMETACHARS auf »<Leerzeichen><Tabulator><Zeilen‐
+       umbruch>;*?"()<>[|&^`#\\$%=~« und nachfolgender Ausführung von  less(1).
+       Wie  auch  immer, offensichtlich gibt es genug Benutzer, die den Befehl
+       zless für wichtig genug halten, um dessen Existenz zu rechtfertigen.
+"""
+
+
+def test_w103_leaves_the_stretch_of_a_justified_line_holding_a_pipe_inside_a_word():
+    assert fixes("W103", ZLESS_DE, "man/de/zless.1.txt", "de") == []
+    # the paragraph's last line is never stretched: two spaces there are reported
+    text = ZLESS_DE.replace("um dessen Existenz", "um  dessen Existenz")
+    assert fixes("W103", text, "man/de/zless.1.txt", "de") == [(17, 42, "safe")]
