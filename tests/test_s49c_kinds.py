@@ -139,3 +139,39 @@ def test_w103_leaves_the_stretch_of_a_justified_line_holding_a_pipe_inside_a_wor
     # the paragraph's last line is never stretched: two spaces there are reported
     text = ZLESS_DE.replace("um dessen Existenz", "um  dessen Existenz")
     assert fixes("W103", text, "man/de/zless.1.txt", "de") == [(17, 42, "safe")]
+
+
+# -- A106: the HTML a manual shows as its tool's output --------------------------------------
+
+# linuxdoc(1) in Italian (manpages-it 4.18.1-1): the header, NOME, and lines 163-177, the
+# default footer and header the tool writes shown one column deeper than their paragraph
+LINUXDOC_IT = """\
+LINUXDOC(1)                 General Commands Manual                LINUXDOC(1)
+
+NOME
+       linuxdoc - LinuxDoc DTD SGML convertitore ad altri formati di uscita
+
+DRIVER DI BACKEND
+       --footer, -F
+              Usa il file  specificato  come  il  footer  in  ogni  file  html
+              ottenuto. Il footer predefinito è solo il semplice
+
+               </BODY>\\n </HTML>\\n
+
+       --header, -H
+              Usa il file specificato come la parte più alta dell'intestazione
+              in ogni file html ottenuto. Notare che questo non è la parte
+              completa dell'intestazione. (per esempio, il titolo e i links
+              (next,previous,contents) non sono tenuti nell'intestazione
+              predefinita. L'intestazione predefinita è
+
+               <!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">\\n
+               <HTML>\\n <HEAD>\\n
+"""
+
+
+def test_a106_leaves_the_html_a_manual_displays_as_its_tools_output():
+    assert fixes("A106", LINUXDOC_IT, "man/it/linuxdoc.1.txt", "it") == []
+    # a tag left in the paragraph's own prose is still a leftover
+    text = LINUXDOC_IT.replace("Il footer predefinito", "Il <b>footer</b> predefinito")
+    assert fixes("A106", text, "man/it/linuxdoc.1.txt", "it") == [(9, 28, "unsafe"), (9, 37, "unsafe")]
