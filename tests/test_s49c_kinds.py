@@ -175,3 +175,37 @@ def test_a106_leaves_the_html_a_manual_displays_as_its_tools_output():
     # a tag left in the paragraph's own prose is still a leftover
     text = LINUXDOC_IT.replace("Il footer predefinito", "Il <b>footer</b> predefinito")
     assert fixes("A106", text, "man/it/linuxdoc.1.txt", "it") == [(9, 28, "unsafe"), (9, 37, "unsafe")]
+
+
+# -- S104: a word broken by a hyphen at a line's end; Hungarian "az az" ----------------------
+
+# numfmt(1) in French (manpages-fr 4.18.1-1, as fresh37's pretrain record man-fr-numfmt.1):
+# groff breaks "entrée" with U+2010 HYPHEN after an "en"
+NUMFMT_FR = """\
+       --from=UNITÉ
+              mettre automatiquement à l'échelle d’UNITÉ les  nombres  en  en\u2010
+              trée ; « none » par défaut ; consultez UNITÉ plus bas
+"""
+
+
+def test_s104_leaves_a_word_broken_by_a_hyphen_at_a_line_end():
+    assert fixes("S104", NUMFMT_FR, "numfmt.txt", "fr") == []
+    # the soft hyphen U+00AD breaks a word as well
+    assert fixes("S104", NUMFMT_FR.replace("\u2010", "\u00ad"), "numfmt.txt", "fr") == []
+    # a doubled "en" before a whole word is still a slip
+    text = NUMFMT_FR.replace("en  en\u2010\n              trée", "en en entrée\n              plus")
+    assert fixes("S104", text, "numfmt.txt", "fr") == [(2, 72, "unsafe")]
+
+
+# GNOME help in Hungarian (gnome-user-docs 43.0-2, files-open, as fresh37's chat record hu-files-open)
+FILES_OPEN_HU = ("Amikor duplán (vagy a középső gombbal) kattint egy fájlra a fájlkezelőben, akkor az az adott "
+                 "fájltípus alap alkalmazásával kerül megnyitásra.\n")
+
+
+def test_s104_leaves_hungarian_demonstrative_then_article_before_a_vowel():
+    # "az" (that), then the article "az" before a vowel: "az az adott fájltípus", that given file type
+    assert fixes("S104", FILES_OPEN_HU, "hu/files-open.txt", "hu") == []
+    assert fixes("S104", FILES_OPEN_HU, "files-open.txt") == []  # written Hungarian (ő, "vagy", "egy")
+    # before a consonant the article is "a": "az az fájltípus" is a slip
+    text = FILES_OPEN_HU.replace("az az adott fájltípus", "az az fájltípus")
+    assert fixes("S104", text, "hu/files-open.txt", "hu") == [(1, 82, "unsafe")]
