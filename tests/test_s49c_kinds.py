@@ -209,3 +209,34 @@ def test_s104_leaves_hungarian_demonstrative_then_article_before_a_vowel():
     # before a consonant the article is "a": "az az fájltípus" is a slip
     text = FILES_OPEN_HU.replace("az az adott fájltípus", "az az fájltípus")
     assert fixes("S104", text, "hu/files-open.txt", "hu") == [(1, 82, "unsafe")]
+
+
+# -- D101: the message says how two copies differ ---------------------------------------------
+
+# fortunes-es (Debian bookworm) refranes, lines 1243-1254: one proverb twice, the second with a comma
+# (fresh37's report named the same kind at line 1261, "A misa temprano, nunca va el amo.")
+REFRANES_ES = """\
+Amigo sin dinero eso quiero; que dinero sin amigo, a veces no vale un higo.
+%
+Amigo sin dinero, eso quiero; que dinero sin amigo, a veces no vale un higo.
+%
+Amigo si te echas novia, échatela entre semana, porque en llegando al domingo, la más cochina se lava
+%
+Amigos y libros: pocos y buenos.
+%
+Amigo traidorcillo, mas hiere que un cuchillo.
+%
+Amigo viejo, tocino y vino viejo.
+%
+"""
+
+
+def test_d101_says_the_copies_differ_only_in_punctuation():
+    (finding,) = lint_text(REFRANES_ES, path="fortunes/es-refranes.txt",
+                           config={"select": ["D101"], "per-file-language": {"*": "es"}, **NO_CACHE})
+    assert finding.line == 3
+    assert finding.message == "line 3 repeats line 1 (differs only in punctuation (',' added), similarity 1.00)"
+    # a fortune re-wrapped: only its line breaks differ
+    text = "Wußten Sie schon, daß Pflaumenessen krank macht?\n%\nWußten Sie schon, daß\n    Pflaumenessen krank macht?\n%\n"
+    (finding,) = lint_text(text, path="fortunes/de.txt", config={"select": ["D101"], **NO_CACHE})
+    assert "(differs only in line breaks or spacing, similarity 1.00)" in finding.message
