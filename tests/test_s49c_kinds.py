@@ -237,6 +237,7 @@ def test_d101_says_the_copies_differ_only_in_punctuation():
     assert finding.line == 3
     assert finding.message == "line 3 repeats line 1 (differs only in punctuation (',' added), similarity 1.00)"
     # a fortune re-wrapped: only its line breaks differ
-    text = "Wußten Sie schon, daß Pflaumenessen krank macht?\n%\nWußten Sie schon, daß\n    Pflaumenessen krank macht?\n%\n"
+    text = ("Wußten Sie schon, daß Pflaumenessen krank macht?\n%\n"
+            "Wußten Sie schon, daß\n    Pflaumenessen krank macht?\n%\n")
     (finding,) = lint_text(text, path="fortunes/de.txt", config={"select": ["D101"], **NO_CACHE})
     assert "(differs only in line breaks or spacing, similarity 1.00)" in finding.message

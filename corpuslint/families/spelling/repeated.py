@@ -793,8 +793,8 @@ _LUXEMBOURGISH_WORD_RE = lazy(r"\b(?:vun|ass|mat|fir|huet|hunn|ech|dës|déi|gë
 # Hungarian "az" as the demonstrative ("that"), then as the article before a vowel ("akkor az az
 # adott fájltípus", then that given file type: Hungarian sets the article after the demonstrative,
 # "az az ember", that man; GNOME help in Hungarian, gnome-user-docs 43.0).
-_HUNGARIAN_WORD_RE = lazy(r"\b(?:\p{Latin}*[őűŐŰ]\p{Latin}*|hogy|nem|egy|és|vagy|van|meg|csak|már|kell|lehet|ezt|azt)\b",
-                          regex.IGNORECASE)
+_HUNGARIAN_WORD_RE = lazy(
+    r"\b(?:\p{Latin}*[őűŐŰ]\p{Latin}*|hogy|nem|egy|és|vagy|van|meg|csak|már|kell|lehet|ezt|azt)\b", regex.IGNORECASE)
 _VOWEL_WORD_AFTER_RE = lazy(r"[ \t\u00a0]+[aáeéiíoóöőuúüűAÁEÉIÍOÓÖŐUÚÜŰ]")
 # Italian "via via" (little by little: "e poi via via più complesse") is one adverb.
 _ITALIAN_WORD_RE = lazy(r"\b(?:che|della|delle|degli|sono|questo|questa|anche|perché|più|già|nella|molto|essere)\b",

@@ -215,10 +215,11 @@ class SpaceBeforePunctuation(DocumentRule):
     або |``; bash(1) in Chinese: ``对于 : 或 = 之后``, "after : or ="); after a Slavic preposition as after an English one (ls(1) in Russian:
     ``файлы начинающиеся с .``, "files starting with ."; not after a word that ends a clause in
     the declared language: German ``Er ruft morgen an .``, a separable prefix, is reported); in a
-    manual rendered as text (an outline of sections, "NAME" over its indented body), a mark alone at a line end after a preposition or article of
-    the declared language (Romanian, Spanish, Portuguese, Italian, French, German, Dutch, Czech,
-    Slovak, Polish) that never ends a clause in it, its object (ls(1) in Romanian: ``nu ignoră
-    intrările care încep cu .``, in Spanish: ``que comienzan con .``); and after a Greek article, preposition
+    manual rendered as text (an outline of sections, "NAME" over its indented body), a mark
+    alone at a line end after a preposition or article of the declared language (Romanian,
+    Spanish, Portuguese, Italian, French, German, Dutch, Czech, Slovak, Polish) that never ends a
+    clause in it, its object (ls(1) in Romanian: ``nu ignoră intrările care încep cu .``, in
+    Spanish: ``que comienzan con .``); and after a Greek article, preposition
     or conjunction or a verb of using or typing a mark (Greek or English) when a word in lower
     case follows (LibreOffice help: ``Χρησιμοποιήστε το ; για να ξεχωρίσετε``, "use the ; to
     separate", where ``;`` is Greek's question mark; ``από ένα ; μέχρι``, ``Use ; to separate``);
@@ -407,7 +408,7 @@ class SpaceBeforePunctuation(DocumentRule):
             object_of = last in _PREPOSITIONS.get(lang, ()) and _stands_at_line_end(text, m.end() + 1, row.end)
             if object_of and rendered_manual(doc):
                 continue  # ls(1) in Romanian, "nu ignoră intrările care încep cu .": the dot named in a manual
-            if _last_word(text, row.start, m.start()) in _ALTERNATIVE_WORDS and _ENDS_THE_ITEM_RE.match(text, m.end() + 1):
+            if last in _ALTERNATIVE_WORDS and _ENDS_THE_ITEM_RE.match(text, m.end() + 1):
                 continue  # "W or ,", "B or ." (LibreOffice's keys for a white and a black screen): the mark is an item
             if (n := _NEXT_WORD_RE.match(text, m.end() + 1)) and (
                     _first_word(text, n.start(1), row.end) in _NAMED_BEFORE_WORDS):
