@@ -443,8 +443,10 @@ def rendered_manual(doc: Document) -> bool:
     """True for a manual rendered as plain text, as ``man -l page | col -bx`` writes it: a plain-text
     document laid out as an outline (``outline_headings``: "NAME", "DESCRIPTION" at the left margin
     over their indented bodies). Not any text that quotes code (``Document.quotes_code``): a
-    fortune file's ``%`` lines are code too."""
-    return bool(outline_headings(doc))
+    fortune file's ``%`` lines are code too; nor Markdown, reStructuredText or wikitext, whose
+    field lists and definitions indent their bodies too (docutils' ``:Analogues:  The …``)."""
+    return (not doc.is_markdown and doc.suffix not in structure.RST_SUFFIXES and not doc.is_wikitext
+            and bool(outline_headings(doc)))
 
 
 _INDENT_RE = lazy(r"[ \t]*")

@@ -989,11 +989,19 @@ def _tag_to_body(doc, index: int, gap_start: int, column: int) -> bool:
     ``BODY_INDENT_MIN_LINES`` lines or more: groff sets a short tag's text on the tag's line at
     the paragraph's indentation (sed(1) in German, "{      Beginnt einen Befehlsblock" among
     paragraphs indented to that column; in Romanian, "=      Tipărește numărul de linie"), the
-    run its padding."""
-    row = doc.lines[index]
-    if _INDENTED_TAG_RE.fullmatch(doc.text, row.start, gap_start) is None:
+    run its padding. The tag opens its item: the line above is blank, less indented, or an
+    item of the same layout (its text at ``column`` after a run); a line of a paragraph ("the
+    LaTeX" under "the `DocBook`" at one indentation) is no tag."""
+    text, row = doc.text, doc.lines[index]
+    tag = _INDENTED_TAG_RE.fullmatch(text, row.start, gap_start)
+    if tag is None or _body_indent(doc)[column] < BODY_INDENT_MIN_LINES or not rendered_manual(doc):
         return False
-    return _body_indent(doc)[column] >= BODY_INDENT_MIN_LINES and rendered_manual(doc)
+    if index == 0:
+        return True
+    above = text[doc.lines[index - 1].start : doc.lines[index - 1].end]
+    indent = len(text[row.start : gap_start]) - len(text[row.start : gap_start].lstrip(" \t"))
+    return (not above.strip() or len(above) - len(above.lstrip(" \t")) < indent
+            or (len(above) > column and above[column - 2 : column] == "  " and not above[column].isspace()))
 
 
 # reST markup that may close a sentence before its two spaces: footnote and citation
