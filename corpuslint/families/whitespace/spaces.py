@@ -963,6 +963,7 @@ def _tagged_item(doc, index: int, gap_start: int, column: int) -> bool:
 # "{", "=", "}" in sed(1)'s command list, "-a", "DIR".
 _INDENTED_TAG_RE = lazy(r"[ \t]+[^\s]{1,12}")
 BODY_INDENT_MIN_LINES = 3  # lines of a manual indented to a column for it to be its body's
+TAG_LINE_MAX_CHARS = 40  # a line above a tag, at its indentation, as long as this at most: a tag too
 
 
 def _body_indent(doc) -> Counter:
@@ -989,9 +990,11 @@ def _tag_to_body(doc, index: int, gap_start: int, column: int) -> bool:
     ``BODY_INDENT_MIN_LINES`` lines or more: groff sets a short tag's text on the tag's line at
     the paragraph's indentation (sed(1) in German, "{      Beginnt einen Befehlsblock" among
     paragraphs indented to that column; in Romanian, "=      Tipărește numărul de linie"), the
-    run its padding. The tag opens its item: the line above is blank, less indented, or an
-    item of the same layout (its text at ``column`` after a run); a line of a paragraph ("the
-    LaTeX" under "the `DocBook`" at one indentation) is no tag."""
+    run its padding. The tag opens its item: the line above is blank, less indented, short (a
+    tag of its own, ``TAG_LINE_MAX_CHARS`` at most: perlfunc(1)'s "abs VALUE" over "abs     Returns
+    the absolute value"; a filled paragraph's line reaches near the margin), or an item of the
+    same layout (its text at ``column`` after a run); a paragraph's line ("the  LaTeX" under "the
+    `DocBook \\<footnoteref>`_ element or", at one indentation) is no tag."""
     text, row = doc.text, doc.lines[index]
     tag = _INDENTED_TAG_RE.fullmatch(text, row.start, gap_start)
     if tag is None or _body_indent(doc)[column] < BODY_INDENT_MIN_LINES or not rendered_manual(doc):
@@ -1000,7 +1003,7 @@ def _tag_to_body(doc, index: int, gap_start: int, column: int) -> bool:
         return True
     above = text[doc.lines[index - 1].start : doc.lines[index - 1].end]
     indent = len(text[row.start : gap_start]) - len(text[row.start : gap_start].lstrip(" \t"))
-    return (not above.strip() or len(above) - len(above.lstrip(" \t")) < indent
+    return (not above.strip() or len(above) - len(above.lstrip(" \t")) < indent or len(above.rstrip()) <= TAG_LINE_MAX_CHARS
             or (len(above) > column and above[column - 2 : column] == "  " and not above[column].isspace()))
 
 
