@@ -439,6 +439,8 @@ def numbered_headings(doc: Document) -> frozenset[int]:
     out = [i for held in series.values() if len({n for _, n in held}) >= 2 for i, _ in held]
     cache = doc.__dict__["_numbered_headings"] = frozenset(out)
     return cache
+
+
 def rendered_manual(doc: Document) -> bool:
     """True for a manual rendered as plain text, as ``man -l page | col -bx`` writes it: a plain-text
     document laid out as an outline (``outline_headings``: "NAME", "DESCRIPTION" at the left margin
