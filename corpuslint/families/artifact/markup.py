@@ -12,13 +12,15 @@ import regex
 from ...document import Document
 from ...findings import Edit, Fix, Severity
 from ...rules import DocumentRule
-from ...structure import ALL_REGIONS, CHAT_LINE_RE, CODE, MESSAGES, RST_SUFFIXES, chat_log_lines, fluent_elements
+from ...structure import (
+    ALL_REGIONS, CHAT_LINE_RE, CODE, MESSAGES, RST_SUFFIXES, chat_log_lines, fluent_elements, reads_as_prose)
 from ...text.lazy_regex import lazy  # compiled at first use: most text needs none of these
 from ...text.controls import ANY_CONTROL_RE, MIRC_COLOUR_DIGITS_RE, overstrike_at
 from ...text.tokens import tokens
 from ...subtitles import is_subtitle
 from ._common import HTML_TAG_NAME_RE, HTML_TAG_RE, HTML_TAGS
 from .encoding import mojibake_byte
+from ..duplicate.regions import manual_display
 
 # An HTML comment whose text is a placeholder shows the syntax (``<!-- comment -->`` in a
 # note on XML): leftover comments name something (``<!-- google_ad_section_start -->``).
@@ -479,7 +481,10 @@ class HtmlTag(DocumentRule):
     document with two or more other names in angle brackets that are no element
     (``<type>``, ``<commit-ish>``), or on a line with one; nor a tag inside a string literal
     that a call or an assignment on its line opens (``print("<TITLE>CGI script output</TITLE>")``:
-    the HTML a program writes).
+    the HTML a program writes); nor a tag on a line, not a sentence, of a rendered manual's
+    display (``regions.manual_display``: a block after a blank line indented deeper than the
+    paragraph above it, linuxdoc(1)'s ``</BODY>\\n </HTML>\\n`` under "the default footer is
+    only"): the output the manual shows.
     Why: Tags survive a sloppy HTML-to-text step; they are not language and teach a
     model to emit markup.
     Example: ``قال المتحدث<br>إن الزيارة`` or ``<p>Text</p>``.
@@ -539,6 +544,9 @@ class HtmlTag(DocumentRule):
                 continue  # a tag quoted as code or named in a sentence about markup
             if _documented_tag(doc, s, e, memo):
                 continue  # "[-y <tr>-öznitelikleri]", "<TITLE> (Tựa đề)" on its line: the tag the text documents
+            index = doc.position(s)[0] - 1
+            if manual_display(doc, index) and not reads_as_prose(text[doc.lines[index].start : doc.lines[index].end]):
+                continue  # linuxdoc(1)'s "</BODY>\n </HTML>\n" indented under its paragraph: the output a manual shows
             if _CODE_STRING_OPEN_RE.search(text, max(text.rfind("\n", 0, s) + 1, s - 200), s):
                 continue  # print("<TITLE>CGI script output</TITLE>"): the HTML a program writes, in its string
             before = text[s - 1] if s > 0 else " "

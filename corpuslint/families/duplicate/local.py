@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -273,7 +274,11 @@ class ExactDuplicateLine(DocumentRule):
     Example: in ``004_*.txt`` line 3 repeats the headline on line 1; in ``002_*.txt``
     line 9 repeats the photo caption on line 7.
     Copies that differ in a symbol other than sentence punctuation (``!=``, ``+``,
-    backticks) are not the same text.
+    backticks) are not the same text. The message says how the copies differ
+    (``how_copies_differ``): "exact copy", or "differs only in punctuation (',' added)"
+    (fortunes-es: "A misa temprano nunca va el amo." then "A misa temprano, nunca va el
+    amo."), "... letter case", "... line breaks or spacing" (a fortune re-wrapped), or "same
+    words after normalisation" when accents, letter forms or digits differ.
     Fix safety: unsafe: the later copy and its line ending are deleted (plus one blank
     line, so no double blank line is left) and the first copy is kept. Deleting text
     is never safe: in poetry and lyrics a repeated line is a refrain, in dialogue a
@@ -381,7 +386,7 @@ class ExactDuplicateLine(DocumentRule):
                 continue  # `'ax'` vs `'ax+'`, "oifname !=" vs "oifname": the symbol is the meaning
             if not same and _CODE_NAME_RE.findall(text, f.start, f.end) != _CODE_NAME_RE.findall(text, u.start, u.end):
                 continue  # flex's "-Cf ... -f" / "-CF ... -F": an option's letter case is the option
-            kind = "exact copy" if same else "same text after normalisation"
+            kind = how_copies_differ(text[f.start : f.end], text[u.start : u.end])
             out.append(
                 doc.finding(
                     self, u.start, u.end,
@@ -400,18 +405,60 @@ class ExactDuplicateLine(DocumentRule):
         out = []
         for first, later in doubled_titles(U.unit_text(doc), a.units, min_words, verse_ok=genre != "auto",
                                            prose=unit_prose(a)):
-            same = text[first[0] : first[1]].strip() == text[later[0] : later[1]].strip()
+            kind = how_copies_differ(text[first[0] : first[1]], text[later[0] : later[1]])
             line, first_line = doc.position(later[0])[0], doc.position(first[0])[0]
             out.append(
                 doc.finding(
                     self, later[0], later[1],
-                    f"line {line} repeats line {first_line} ({'exact copy' if same else 'same text after normalisation'}, "
+                    f"line {line} repeats line {first_line} ({kind}, "
                     "similarity 1.00; a headline printed twice)",
                     fix=U.deletion_fix(doc, U.remove_lines_edit(doc, line, line)),
                     related=[doc.location(first[0])],
                 )
             )
         return out
+
+
+_SPACE_RUN_RE = lazy(r"\s+")
+
+
+def how_copies_differ(first: str, later: str) -> str:
+    """What tells two copies of one text apart that D101's normalisation ignores (its
+    message's words): "exact copy", or what differs: the punctuation and symbols (naming the
+    marks the later copy adds or drops: fortunes-es's "A misa temprano nunca va el amo." then
+    "A misa temprano, nunca va el amo.", "differs only in punctuation (',' added)"), the letter
+    case, the line breaks and spacing (a fortune re-wrapped), or, when the letters or digits
+    themselves differ, "same words after normalisation (accents, letter forms or digits
+    differ)"."""
+    a, b = first.strip(), later.strip()
+    if a == b:
+        return "exact copy"
+    marks_a = [c for c in a if unicodedata.category(c)[0] in "PS"]
+    marks_b = [c for c in b if unicodedata.category(c)[0] in "PS"]
+    words_a = [c for c in a if unicodedata.category(c)[0] in "LMN"]
+    words_b = [c for c in b if unicodedata.category(c)[0] in "LMN"]
+    if words_a != words_b and [c.casefold() for c in words_a] != [c.casefold() for c in words_b]:
+        return "same words after normalisation (accents, letter forms or digits differ)"
+    aspects = []
+    if marks_a != marks_b:
+        added, dropped = Counter(marks_b) - Counter(marks_a), Counter(marks_a) - Counter(marks_b)
+        detail = ", ".join([f"{' '.join(map(repr, sorted(added.elements())))} added"] * bool(added)
+                           + [f"{' '.join(map(repr, sorted(dropped.elements())))} dropped"] * bool(dropped)) or "moved"
+        aspects.append(f"punctuation ({detail})")
+    if words_a != words_b:
+        aspects.append("letter case")
+
+    def spacing(s: str) -> list[tuple[int, str]]:  # each run of spaces: the letters before it, and the run
+        out, n, i = [], 0, 0
+        for m in _SPACE_RUN_RE.finditer(s):
+            n += sum(unicodedata.category(c)[0] in "LMN" for c in s[i : m.start()])
+            out.append((n, m.group()))
+            i = m.end()
+        return out
+
+    if not aspects or spacing(a) != spacing(b):
+        aspects.append("line breaks or spacing")
+    return "differs only in " + (", ".join(aspects[:-1]) + " and " + aspects[-1] if len(aspects) > 1 else aspects[0])
 
 
 # The words a headline printed twice must hold at least (below D101's min-words: "Bourse de

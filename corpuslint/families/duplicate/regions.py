@@ -441,6 +441,41 @@ def numbered_headings(doc: Document) -> frozenset[int]:
     return cache
 
 
+def rendered_manual(doc: Document) -> bool:
+    """True for a manual rendered as plain text, as ``man -l page | col -bx`` writes it: a plain-text
+    document laid out as an outline (``outline_headings``: "NAME", "DESCRIPTION" at the left margin
+    over their indented bodies). Not any text that quotes code (``Document.quotes_code``): a
+    fortune file's ``%`` lines are code too; nor Markdown, reStructuredText or wikitext, whose
+    field lists and definitions indent their bodies too (docutils' ``:Analogues:  The …``)."""
+    return (not doc.is_markdown and doc.suffix not in structure.RST_SUFFIXES and not doc.is_wikitext
+            and bool(outline_headings(doc)))
+
+
+_INDENT_RE = lazy(r"[ \t]*")
+
+
+def manual_display(doc: Document, index: int) -> bool:
+    """True when line ``index`` (0-based) of a rendered manual (``rendered_manual``) belongs to a
+    display: a block of lines after a blank line, indented deeper than the paragraph above it
+    (groff's ``.RS``/``.nf`` example, linuxdoc(1) in Italian showing the HTML its tool writes,
+    "Il footer predefinito è solo il semplice", a blank line, then ``</BODY>\\n </HTML>\\n`` one
+    column deeper), which shows code or a program's output, not the page's prose."""
+    if not rendered_manual(doc):
+        return False
+    lines, text = doc.lines, doc.text
+    first = index
+    while first > 0 and text[lines[first - 1].start : lines[first - 1].end].strip():
+        first -= 1
+    above = first - 1
+    while above >= 0 and not text[lines[above].start : lines[above].end].strip():
+        above -= 1
+    if above < 0 or above == first - 1:
+        return False  # (no blank line before the block: the paragraph's own lines)
+    indent = _INDENT_RE.match(text, lines[first].start).end() - lines[first].start
+    above_indent = _INDENT_RE.match(text, lines[above].start).end() - lines[above].start
+    return indent > above_indent and indent == _INDENT_RE.match(text, lines[index].start).end() - lines[index].start
+
+
 # A table of contents (a list of sections, of tables, a site's menu) flattened to text: a run
 # of at least TOC_MIN_ENTRIES paragraphs each one line between blank lines that reads as a
 # title (not a text written one verse a line, a refrain among its verses: ``Document`` units

@@ -37,12 +37,14 @@ from .base import SpellingDocumentRule
 # wordspace: "ወደ፡ወደ", ``tokens.WORD_DIVIDERS``; not across a line break or other
 # punctuation, where repetition is usually deliberate: "لا، لا"). Not part of an
 # identifier, option, path or address: "--vault vault", "apparmor apparmor-profiles"
-# (the Hebrew maqaf U+05BE joins words as the hyphen does: "בית־אל אל־אלישע", Bethel, to Elisha);
+# (the Hebrew maqaf U+05BE joins words as the hyphen does: "בית־אל אל־אלישע", Bethel, to Elisha;
+# so do U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN and the soft hyphen U+00AD, which also break a
+# word at a line's end: groff's "les  nombres  en  en‐" / "trée", entrée, numfmt(1) in French);
 # not a suffix after an apostrophe, then a word: Turkish "İncil'de de" (in the Gospel too).
 _REPEAT_RE = lazy(
-    r"(?<![\p{L}\p{M}\p{N}_\-\u05BE/.@$=:\\])(?<!\p{L}['’])(?P<w>\p{L}[\p{L}\p{M}]*)"
+    r"(?<![\p{L}\p{M}\p{N}_\-\u2010\u2011\u00AD\u05BE/.@$=:\\])(?<!\p{L}['’])(?P<w>\p{L}[\p{L}\p{M}]*)"
     rf"(?P<gap>[ \t\u00A0\u202F]+|[{WORD_DIVIDERS}])(?P=w)"
-    r"(?![\p{L}\p{M}\p{N}_\-\u05BE/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
+    r"(?![\p{L}\p{M}\p{N}_\-\u2010\u2011\u00AD\u05BE/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
     regex.IGNORECASE,
 )
 
@@ -783,10 +785,17 @@ _WEST_SLAVIC_LANGUAGES = frozenset({"pl", "cs", "sk"})
 # lenites: "do do chuntas úsáideora" (for your user account). Each in text declared in that
 # language or written so (its marker words at least 2 and 3% of the Latin words: a German
 # "an an" and an English "do do" stay slips). Serbian/Croatian "da da" and Hungarian "is is"
-# were looked for and not found in any of those texts: not listed.
+# were looked for and not found in any of those texts: not listed. Hungarian "az az" before a
+# vowel (fresh37's GNOME help), below.
 # (the doubled words, the languages declaring them, the language's marker words, what must follow)
 _ALBANIAN_WORD_RE = lazy(r"\b(?:\p{Latin}*ë\p{Latin}*|dhe|që|nuk|ose|kjo|ky|nga)\b", regex.IGNORECASE)
 _LUXEMBOURGISH_WORD_RE = lazy(r"\b(?:vun|ass|mat|fir|huet|hunn|ech|dës|déi|gëtt|kënnen|sech|eis)\b", regex.IGNORECASE)
+# Hungarian "az" as the demonstrative ("that"), then as the article before a vowel ("akkor az az
+# adott fájltípus", then that given file type: Hungarian sets the article after the demonstrative,
+# "az az ember", that man; GNOME help in Hungarian, gnome-user-docs 43.0).
+_HUNGARIAN_WORD_RE = lazy(
+    r"\b(?:\p{Latin}*[őűŐŰ]\p{Latin}*|hogy|nem|egy|és|vagy|van|meg|csak|már|kell|lehet|ezt|azt)\b", regex.IGNORECASE)
+_VOWEL_WORD_AFTER_RE = lazy(r"[ \t\u00a0]+[aáeéiíoóöőuúüűAÁEÉIÍOÓÖŐUÚÜŰ]")
 # Italian "via via" (little by little: "e poi via via più complesse") is one adverb.
 _ITALIAN_WORD_RE = lazy(r"\b(?:che|della|delle|degli|sono|questo|questa|anche|perché|più|già|nella|molto|essere)\b",
                         regex.IGNORECASE)
@@ -798,6 +807,7 @@ _TWO_ROLE_DOUBLES = (
     (frozenset({"an"}), frozenset({"lb"}), _LUXEMBOURGISH_WORD_RE, None),
     (frozenset({"do"}), frozenset({"ga", "gd"}), _GAELIC_WORD_RE, _LENITED_RE),
     (frozenset({"via"}), frozenset({"it"}), _ITALIAN_WORD_RE, None),
+    (frozenset({"az"}), frozenset({"hu"}), _HUNGARIAN_WORD_RE, _VOWEL_WORD_AFTER_RE),
 )
 _TWO_ROLE_WORDS = frozenset().union(*(words for words, *_ in _TWO_ROLE_DOUBLES))
 
@@ -1558,7 +1568,9 @@ class RepeatedWord(SpellingDocumentRule):
     goed?"), Albanian "të të" (linking article or particle, then an article or "you": "shkelje
     të të dhënave"), Luxembourgish "an an" (and, then in: "an an engem Mooss"), Irish and
     Scottish Gaelic "do do" before the word it lenites (to, then your: "do do chuntas"), Galician
-    "se se" as Portuguese, Italian "via via" (little by little), each in text declared or written in that language (German "an an",
+    "se se" as Portuguese, Italian "via via" (little by little), Hungarian "az az" before a vowel
+    (demonstrative, then article: "akkor az az adott fájltípus"; "a a" is reported), each in text
+    declared or written in that language (German "an an",
     English "do do" are reported); German "da" opening a clause (after a comma, a sentence's end, a
     paragraph break), then the adverb "da" ("werden, da da nicht mehrere Prozesse": because there;
     "liegt da da drüben" is reported); in Italian text (declared "it" or, declaring none, written so)
@@ -1630,7 +1642,9 @@ class RepeatedWord(SpellingDocumentRule):
     any word but a function word ("ידע ידע אביך", the infinitive absolute unpointed text writes
     as its verb; "שנים שנים", "איש איש", "ἀμὴν ἀμὴν λέγω", "δύο δύο"; "את את", "של של", "καὶ
     καὶ", "τὸ τὸ" are reported; compared without points, accents and breathings); a word
-    joined to the one before or after by a Hebrew maqaf as by a hyphen ("בית־אל אל־אלישע");
+    joined to the one before or after by a Hebrew maqaf as by a hyphen ("בית־אל אל־אלישע"), by
+    U+2010 HYPHEN, U+2011 or a soft hyphen, which also break a word at a line's end (groff's
+    "nombres  en  en‐" then "trée" on the next line, numfmt(1) in French: "en", then "entrée");
     in Khmer, Thai, Lao, Burmese and Tibetan, whose phrases are set off by spaces and whose words
     are joined or parted by a ZWSP, a pair that is not two whole chunks: the last word of one phrase
     and the first of the next ("ជា\u200bមុន មុន\u200bពេល\u200bបោះពុម្ព", beforehand | before

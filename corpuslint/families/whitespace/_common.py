@@ -14,6 +14,7 @@ from ...text.lazy_regex import lazy
 from ...text.lines import finditer_on_lines  # noqa: F401 (used by the rules)
 from ...text.memo import last_argument
 from ...text.width import display_width, index_at_column
+from ..duplicate.regions import rendered_manual  # noqa: F401 (used by the rules)
 
 # French typography spaces the double marks (« Pourquoi ? », « Il dit : ») and the inside
 # of guillemets: in a document declared French (``Document.language``) that is orthography,
@@ -496,10 +497,12 @@ JUSTIFIED_MAX_OVER = 0.25
 # A line's stretch: a run of spaces after a word, not after a sentence's end in Latin
 # punctuation (where writers of ragged text type two spaces too), nor after a quote's,
 # comment's or list's marker opening the line ("> ", "#  ", "*   "). A drawn table's row
-# (box-drawing characters, "|") spans its width with padding, no justification.
+# (box-drawing characters, a "|" opening or ending the line or set off by a space as a cell's
+# border) spans its width with padding, no justification; a "|" inside a word is no border
+# (zless(1) in German, a line at the margin quoting "»|gzip -cdfq« ... »<Leerzeichen>;*?"()<>[|&^`«").
 _STRETCH_RE = lazy(r"(?<=[^\s.!?:;])[ ]{2,}(?=\S)")
 _LINE_MARKERS_RE = lazy(r"[ \t]*(?:[>#*+|-]+[ \t]+)*")
-_DRAWN_RE = lazy(r"[|\u2500-\u257f]")
+_DRAWN_RE = lazy(r"[\u2500-\u257f]|^[ \t]*\||\|[ \t]*$|(?<=\s)\||\|(?=\s)")
 
 
 @last_argument
@@ -832,3 +835,4 @@ def in_code_table(doc, start: int, end: int) -> bool:
 # ("\u2066%Ol∶%OM\u2069\u2009%p").
 FORMAT_DIRECTIVE = (r"%(?:[-+#0'I]*\d*(?:\.\d+)?(?:hh|ll|[hlLqjzZt])?[sdifuxXeEgGroc]"
                     r"|[-_0^#]?[EO]?[aAbBcCdDeFgGhHIjklmMpPrRSTuUVwWxXyYzZ])")
+

@@ -29,6 +29,7 @@ from ._common import (
     french_spacing,
     letter_spaced,
     FULL_WIDTH_MARKS,
+    rendered_manual,
 )
 
 _COLUMNS_RE = lazy(r"\S(?: {2,}|\t)\S")
@@ -212,7 +213,13 @@ class SpaceBeforePunctuation(DocumentRule):
     a sign, which names it among signs, or after "or"/"and" ending an item (LibreOffice's keys
     ``W or ,``, ``B or .``) (bash(1) in Ukrainian: ``мають ; і &``, ``зокрема ;
     або |``; bash(1) in Chinese: ``对于 : 或 = 之后``, "after : or ="); after a Slavic preposition as after an English one (ls(1) in Russian:
-    ``файлы начинающиеся с .``, "files starting with ."), and after a Greek article, preposition
+    ``файлы начинающиеся с .``, "files starting with ."; not after a word that ends a clause in
+    the declared language: German ``Er ruft morgen an .``, a separable prefix, is reported); in a
+    manual rendered as text (an outline of sections, "NAME" over its indented body), a mark
+    alone at a line end after a preposition or article of the declared language (Romanian,
+    Spanish, Portuguese, Italian, French, German, Dutch, Czech, Slovak, Polish) that never ends a
+    clause in it, its object (ls(1) in Romanian: ``nu ignoră intrările care încep cu .``, in
+    Spanish: ``que comienzan con .``); and after a Greek article, preposition
     or conjunction or a verb of using or typing a mark (Greek or English) when a word in lower
     case follows (LibreOffice help: ``Χρησιμοποιήστε το ; για να ξεχωρίσετε``, "use the ; to
     separate", where ``;`` is Greek's question mark; ``από ένα ; μέχρι``, ``Use ; to separate``);
@@ -281,7 +288,12 @@ class SpaceBeforePunctuation(DocumentRule):
     and when a `; : ! ?` standing between spaces is followed by a word in lower case (the mark
     may be named: `Πατήστε το πλήκτρο ; για`, joined, asks a question), or a lone `.` is
     followed by a one-letter particle of a script without case (the dot named: Tamil
-    `கோப்புக்கு . ஐ முதல் எழுத்தாக`, "with . as the first letter").
+    `கோப்புக்கு . ஐ முதல் எழுத்தாக`, "with . as the first letter"); unsafe for a mark alone at
+    a line end after a preposition of the declared language outside a manual (a link's text
+    lost: ``una lista ... en .``; ``en.`` mends nothing), and in a manual for a lone ``.``
+    ending its line after a word of one to three letters in lower case (a preposition of a
+    language without a list may name the dot: ``entries starting with .``; joined, ``with.``
+    says another thing).
     """
 
     code = "W114"
@@ -309,6 +321,7 @@ class SpaceBeforePunctuation(DocumentRule):
         # weighs French words against English ones, so it refutes English, not Catalan
         # (``FrenchAround`` reads Catalan as French: its declaration stands)
         declared = None if doc.language is None else doc.language == "fr"
+        lang = (doc.language or "").replace("_", "-").split("-")[0].lower()
         english = doc.language is not None and doc.language.split("-")[0] == "en"
         french = FrenchAround(text)
         devanagari = DevanagariSpacing(text, doc.language)
@@ -389,9 +402,13 @@ class SpaceBeforePunctuation(DocumentRule):
             if mark != "." and (_SIGN_ARGUMENTS_RE.match(text, m.end() + 1, row.end)
                                 or _SIGNS_BEFORE_RE.search(text, max(row.start, m.start() - 24), m.start())):
                 continue  # "dalej ! -oi", "мають ; і &", "+, - или ?": the mark is syntax or named among signs
-            if _last_word(text, row.start, m.start()) in _TAKES_AN_OBJECT:
+            last = _last_word(text, row.start, m.start())
+            if last in _TAKES_AN_OBJECT and last not in _ENDS_A_CLAUSE.get(lang, ()):
                 continue  # "جدا شده با :" (separated by :), "separated by ;": a sign after a preposition
-            if _last_word(text, row.start, m.start()) in _ALTERNATIVE_WORDS and _ENDS_THE_ITEM_RE.match(text, m.end() + 1):
+            object_of = last in _PREPOSITIONS.get(lang, ()) and _stands_at_line_end(text, m.end() + 1, row.end)
+            if object_of and rendered_manual(doc):
+                continue  # ls(1) in Romanian, "nu ignoră intrările care încep cu .": the dot named in a manual
+            if last in _ALTERNATIVE_WORDS and _ENDS_THE_ITEM_RE.match(text, m.end() + 1):
                 continue  # "W or ,", "B or ." (LibreOffice's keys for a white and a black screen): the mark is an item
             if (n := _NEXT_WORD_RE.match(text, m.end() + 1)) and (
                     _first_word(text, n.start(1), row.end) in _NAMED_BEFORE_WORDS):
@@ -431,6 +448,7 @@ class SpaceBeforePunctuation(DocumentRule):
                 continue  # "the fleet , and the admiral 's staff": a tokenized line, every mark a token
             # deleting a no-break space before ; : ! ? would undo French typography: no safe fix
             make = Fix.unsafe if french_spacing(text, m) or named or _stands_alone(text, m.end() + 1, row.end) or (
+                object_of or (mark == "." and _short_word_at_line_end(text, row, m) and rendered_manual(doc))) or (
                 _between_placeholders(text, row.start, m.start(), m.end() + 1, row.end)) or (
                 mark == "." and _UNCASED_WORD_NEXT_RE.match(text, m.end() + 1)) else Fix.safe
             yield doc.finding(self, m.start(), m.end(), f"space before {mark!r}", fix=make(Edit(m.start(), m.end())))
@@ -813,6 +831,55 @@ _TAKES_AN_OBJECT = frozenset(
     # Indonesian and Vietnamese prepositions (fresh32's man pages: ls(1) "masukan dimulai dengan ."
     # ("entries starting with ."), "seperti ." (like .), Vietnamese "như :" (like :), "bằng ." (with .))
 )
+# A word of the list above that ends a clause in a declared language, where a mark after it is
+# a slip: German's separable prefix "an" ("Er ruft morgen an ."), the Czech and Slovak reflexive
+# "se" ("Usmál se ."), the Dutch pronoun "ze" ("Ik zie ze ."), the Scandinavian noun "by" (town).
+_ENDS_A_CLAUSE = {
+    "de": frozenset({"an"}), "cs": frozenset({"se"}), "sk": frozenset({"se"}), "nl": frozenset({"ze"}),
+    "da": frozenset({"by"}), "nb": frozenset({"by"}), "nn": frozenset({"by"}), "no": frozenset({"by"}),
+    "sv": frozenset({"by"}),
+}
+# A declared language's prepositions and articles that never end a clause in it (not those that
+# double as a verb, a pronoun, a noun or a separable prefix: Spanish "para", "entre", Italian "su",
+# French "pour", "entre", "vers", German "an", "mit", "unter", Dutch "van", "naar"): a mark standing
+# alone after one at a line end is its object, the mark named (ls(1) in Romanian "nu ignoră
+# intrările care încep cu .", in Spanish "no oculta las entradas que comienzan con .", "entries
+# starting with ."). In a manual rendered as text (``rendered_manual``) it is not
+# reported; elsewhere it may be a link's text lost ("Puede encontrar una lista ... en ."), still
+# reported, but joining the mark to the preposition mends nothing: no safe fix.
+_PREPOSITIONS = {k: frozenset(v.split()) for k, v in {
+    "es": "a ante con de desde en hacia hasta mediante por sin tras el la los las del al",
+    "pt": "a com de em por sem sob o os as do da dos das no na nos nas ao aos pelo pela pelos pelas num numa",
+    "it": """a con da di in per tra fra il lo la gli le i un del della dei degli delle al allo alla ai agli
+        alle dal dalla dai dagli dalle nel nella nei negli nelle sul sulla sui col""",
+    "fr": "à au aux de des du dans par sur sans chez",
+    "ro": "cu de la în din pe pentru prin fără spre sub între despre până către",
+    "de": "von für ohne seit zwischen",
+    "nl": "met tot tussen de",
+    "cs": "na do od po za bez nad pod ve ke pro při přes před mezi",
+    "sk": "na do od po za bez nad pod vo ku pre pri cez pred medzi",
+    "pl": "na do od po za bez nad pod we ze dla przy przez przed między",
+}.items()}
+
+
+def _stands_at_line_end(text: str, after: int, end: int) -> bool:
+    """True when only spaces follow the mark before ``text[after]`` up to the line's end ``end``."""
+    return not text[after:end].strip()
+
+
+def _short_word_at_line_end(text: str, row, m) -> bool:
+    """True when the lone ``.`` after the spaces ``m`` ends its line right after a word of one
+    to three letters in lower case: in a manual, a preposition or an article of a language
+    without a list above may take the dot as its object ("entries starting with ." in another
+    language): the dot may be named, so no safe fix (a slip after a short word keeps its finding)."""
+    i = m.start()
+    while i > row.start and _A_LETTER_RE.match(text, i - 1) is not None and m.start() - i <= 3:
+        i -= 1
+    word = text[i : m.start()]
+    return 0 < len(word) <= 3 and word.islower() and (i == row.start or text[i - 1].isspace()) and (
+        _stands_at_line_end(text, m.end() + 1, row.end))
+
+
 # Turkish names a mark before its postposition or before a noun for the mark (fresh32's ls(1):
 # "Basılamayan denetim karakterlerini ? ile gösterir", shows the unprintable control characters
 # with ?; "/ göstergesini", "? işareti", "! karakteri"): Turkish puts "with" and "like" after their

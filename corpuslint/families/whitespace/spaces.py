@@ -60,6 +60,7 @@ from ._common import (
     same_cell,
     justified_lines,
     leading_bom,
+    rendered_manual,
     letter_spaced,
     MAX_LAYOUT_COLUMN,
     names_character,
@@ -958,6 +959,54 @@ def _tagged_item(doc, index: int, gap_start: int, column: int) -> bool:
     return False
 
 
+# A tag of a rendered manual's tagged paragraph (``.TP``), one token at the left of its line:
+# "{", "=", "}" in sed(1)'s command list, "-a", "DIR".
+_INDENTED_TAG_RE = lazy(r"[ \t]+[^\s]{1,12}")
+BODY_INDENT_MIN_LINES = 3  # lines of a manual indented to a column for it to be its body's
+TAG_LINE_MAX_CHARS = 40  # a line above a tag, at its indentation, as long as this at most: a tag too
+
+
+def _body_indent(doc) -> Counter:
+    """How many lines of ``doc`` start their text at each column (0-based; indented lines only),
+    read once per document: the columns a rendered manual indents its paragraphs to."""
+    cache = doc.__dict__.get("_body_indent")
+    if cache is None:
+        text = doc.text
+        cache = Counter()
+        for row in doc.lines:
+            i = row.start
+            while i < row.end and text[i] == " ":
+                i += 1
+            if row.start < i < row.end and not text[i].isspace():
+                cache[i - row.start] += 1
+        doc.__dict__["_body_indent"] = cache
+    return cache
+
+
+def _tag_to_body(doc, index: int, gap_start: int, column: int) -> bool:
+    """True when line ``index`` (0-based) of a rendered manual (``rendered_manual``) opens with
+    an indented tag, one token, and the run of spaces from ``gap_start`` (an offset in
+    ``doc.text``) ends at ``column`` (0-based), a column to which the manual indents the text of
+    ``BODY_INDENT_MIN_LINES`` lines or more: groff sets a short tag's text on the tag's line at
+    the paragraph's indentation (sed(1) in German, "{      Beginnt einen Befehlsblock" among
+    paragraphs indented to that column; in Romanian, "=      Tipărește numărul de linie"), the
+    run its padding. The tag opens its item: the line above is blank, less indented, short (a
+    tag of its own, ``TAG_LINE_MAX_CHARS`` at most: perlfunc(1)'s "abs VALUE" over "abs     Returns
+    the absolute value"; a filled paragraph's line reaches near the margin), or an item of the
+    same layout (its text at ``column`` after a run); a paragraph's line ("the  LaTeX" under "the
+    `DocBook \\<footnoteref>`_ element or", at one indentation) is no tag."""
+    text, row = doc.text, doc.lines[index]
+    tag = _INDENTED_TAG_RE.fullmatch(text, row.start, gap_start)
+    if tag is None or _body_indent(doc)[column] < BODY_INDENT_MIN_LINES or not rendered_manual(doc):
+        return False
+    if index == 0:
+        return True
+    above = text[doc.lines[index - 1].start : doc.lines[index - 1].end]
+    indent = len(text[row.start : gap_start]) - len(text[row.start : gap_start].lstrip(" \t"))
+    return (not above.strip() or len(above) - len(above.lstrip(" \t")) < indent or len(above.rstrip()) <= TAG_LINE_MAX_CHARS
+            or (len(above) > column and above[column - 2 : column] == "  " and not above[column].isspace()))
+
+
 # reST markup that may close a sentence before its two spaces: footnote and citation
 # references (`` [#]_``, `` [1]_``, ``[CIT2002]_``), then end-strings of inline markup.
 _RST_CLOSE_RE = lazy(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
@@ -1096,7 +1145,11 @@ class MultipleSpaces(DocumentRule):
     `P'(permitted)   = (…)`); a run after an indented tag, one token, where the nearest
     item beside it at the same indentation has a tag as wide as the column and one space
     (less(1): `dos    Wybiera` under `latin9 To samo`) or, below, a tag alone whose text the
-    next line indents to the column (mailx(1): `~<plik  Dodaje` over `~stekst`);
+    next line indents to the column (mailx(1): `~<plik  Dodaje` over `~stekst`); in a manual
+    rendered as text (``regions.rendered_manual``: an outline of sections, "NAME" over its body),
+    a run after an indented tag, one token, that ends at a column to which three or more lines
+    of the manual indent their text (sed(1): `{      Beginnt einen Befehlsblock`, `=      Tipărește
+    numărul`, a short tag's text set at the paragraphs' indentation);
     in plain text that
     quotes code, only lines that read as sentences (6+ words) are checked. Two ASCII
     spaces after a sentence's final `.`, `!`, `?` or `:`, or Arabic `؟`, Urdu `۔`,
@@ -1157,7 +1210,8 @@ class MultipleSpaces(DocumentRule):
     and they show the stretch; ``_common.justified_lines``; or, in a text too short to show
     a page, such as a man page's paragraph as a dataset record, a paragraph whose long lines
     end at one width, the line at it filled as groff fills, its wider gaps together at one
-    end: "iso_8859-2  -  Jeu  de caractères…") holds its fill, not a doubled
+    end: "iso_8859-2  -  Jeu  de caractères…"; a ``|`` inside a word, zless(1)'s quoted
+    ``[|&^``, does not make a line a drawn table's) holds its fill, not a doubled
     space: in CJK lines, which have one to three spaces, all of it (`quota  を`); the last
     line of a paragraph, and ragged text, are checked. A Korean official document's
     letter-spaced label (균등 배분: `발  의  자 :`, `현      행`, `개   정   안`, `(생  략)`), one
@@ -1169,7 +1223,9 @@ class MultipleSpaces(DocumentRule):
     Fix safety: safe — the run becomes one ASCII space (one no-break space, the run's own,
     before `» : ; ! ?` or after `«`: French typography kept); after a full-width mark or
     the ideographic comma (`。，、！？：；`) before Chinese or Japanese text the run goes
-    (`界。  每個` → `界。每個`: CJK sets no space there, and writes no word apart to glue).
+    (`界。  每個` → `界。每個`: CJK sets no space there, and writes no word apart to glue);
+    unsafe for a run of three or more spaces in a rendered manual, which may pad a column
+    (bzip2(1) in Polish: `Kompresja:   400 k` over `Dekompresja:  100 k`).
     """
 
     code = "W103"
@@ -1277,6 +1333,8 @@ class MultipleSpaces(DocumentRule):
                 continue  # a column padded to the same width on 3+ lines: a score table
             if hanging_column(doc, line - 1, column - 1, gap_start):
                 continue  # a tagged paragraph: the description's column, as the next item or line has it
+            if _tag_to_body(doc, line - 1, m.start(), column - 1):
+                continue  # "{      Beginnt einen Befehlsblock": a manual's tag, its text at the paragraphs' indentation
             if _tagged_item(doc, line - 1, m.start(), column - 1):
                 continue  # "dos    Wybiera" beside "latin9 To samo": a man page's tag padded to its text's column
             line_start = doc.lines[line - 1].start
@@ -1346,8 +1404,11 @@ class MultipleSpaces(DocumentRule):
                 keep = m.group()[-1] if m.group()[-1] in FRENCH_SPACES else m.group()[0]
             elif doc.text[m.start() - 1] in _CJK_STOPS and _CJK_TEXT_RE.match(doc.text, m.end()):
                 keep = ""  # "界。  每個" becomes "界。每個": CJK sets no space after its full-width marks
+            # a run of three or more spaces in a rendered manual may pad a column (bzip2(1) in Polish,
+            # "Kompresja:   400 k" over "Dekompresja:  100 k", one cell off): collapsing it loses the layout
+            make = Fix.unsafe if len(m.group()) >= 3 and rendered_manual(doc) else Fix.safe
             yield doc.finding(self, m.start(), m.end(), f"{len(m.group())} consecutive spaces ({char_names(m.group())})",
-                              fix=Fix.safe(Edit(m.start(), m.end(), keep)))
+                              fix=make(Edit(m.start(), m.end(), keep)))
 
 
 class WhitespaceOnlyLine(DocumentRule):
