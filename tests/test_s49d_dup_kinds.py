@@ -9,17 +9,14 @@ from pathlib import Path
 
 from corpuslint import lint_paths
 
+from .test_s48b_dup_kinds import _found as found_lines
+
 REAL = Path(__file__).parent / "data" / "realtext"
 
 
 def _found(folder: Path, code: str, monkeypatch) -> set[tuple[str, str]]:
     """(path, stripped line text) of each ``code`` finding over the files of ``folder``."""
-    monkeypatch.chdir(folder)
-    out = set()
-    for f in lint_paths(["."], config={"select": [code], "cache": False}):
-        if f.code == code:
-            out.add((f.path, (folder / f.path).read_text(encoding="utf-8").split("\n")[f.line - 1].strip()))
-    return out
+    return {(path, line.strip()) for path, line in found_lines(folder, code, monkeypatch)}
 
 
 def test_d106_an_options_term_line_is_no_boilerplate(tmp_path, monkeypatch):

@@ -899,14 +899,7 @@ def _holds_term(words: list[str], term: list[str]) -> bool:
     same word but for its last two letters at most, three kept at least ("*Pasek ścieżki*" is
     named in "na pasku ścieżki", on the path bar)."""
     def same(a: str, b: str) -> bool:
-        if a == b:
-            return True
-        k = 0
-        for x, y in zip(a, b):
-            if x != y:
-                break
-            k += 1
-        return k >= max(3, max(len(a), len(b)) - 2)
+        return a == b or meaning.shared_prefix(a, b) >= max(3, max(len(a), len(b)) - 2)
 
     n = len(term)
     return any(all(same(words[s + k], term[k]) for k in range(n)) for s in range(len(words) - n + 1))

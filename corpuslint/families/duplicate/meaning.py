@@ -886,19 +886,22 @@ SLOT_MAX_WORDS = 300  # (sentences; a longer run of words is no sentence, and it
 STEM_MIN_PREFIX = 4  # characters two inflected forms share at least (``_same_stem``)
 
 
-def _same_stem(u: str, v: str) -> bool:
-    """Two forms of one word, read without a language's morphology: equal, or sharing a
-    prefix of at least ``STEM_MIN_PREFIX`` characters and 60 % of the shorter word
-    ("χαρακτήρες" / "χαρακτήρων", "εκφράσεις" / "εκφράσεων", "अधिकार" / "अधिकारों"), not
-    "ορισμού" / "καθορισμού"."""
-    if u == v:
-        return True
+def shared_prefix(u: str, v: str) -> int:
+    """How many characters ``u`` and ``v`` share at their start."""
     n = 0
     for a, b in zip(u, v):
         if a != b:
             break
         n += 1
-    return n >= max(STEM_MIN_PREFIX, 0.6 * min(len(u), len(v)))
+    return n
+
+
+def _same_stem(u: str, v: str) -> bool:
+    """Two forms of one word, read without a language's morphology: equal, or sharing a
+    prefix of at least ``STEM_MIN_PREFIX`` characters and 60 % of the shorter word
+    ("χαρακτήρες" / "χαρακτήρων", "εκφράσεις" / "εκφράσεων", "अधिकार" / "अधिकारों"), not
+    "ορισμού" / "καθορισμού"."""
+    return u == v or shared_prefix(u, v) >= max(STEM_MIN_PREFIX, 0.6 * min(len(u), len(v)))
 
 
 def _slot_substitution(blocks: list[tuple[list[str], list[str]]], wa: list[str], wb: list[str]) -> str | None:
