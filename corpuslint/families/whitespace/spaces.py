@@ -1007,6 +1007,27 @@ def _tag_to_body(doc, index: int, gap_start: int, column: int) -> bool:
             or (len(above) > column and above[column - 2 : column] == "  " and not above[column].isspace()))
 
 
+_SENTENCE_IN_LINE_RE = lazy(r"[.!?。！？؟۔](?=\s|$)|[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]{12}")
+
+
+def _tag_line(doc, index: int) -> bool:
+    r"""True when line ``index`` (0-based) of a rendered manual (``rendered_manual``) is the tag
+    line of a tagged paragraph (``.TP``): indented, after a blank line, its text on the next line
+    indented deeper, to a column the manual indents ``BODY_INDENT_MIN_LINES`` lines or more to,
+    and holding no sentence (a sentence's end, or a run of a script written without spaces: a tag
+    with its text on the same line, "env    Tcl     把这个变量维护为一个数组，…", keeps its text's
+    runs reported). A tag's spaces are the writer's
+    (groff's unpaddable ``\ ``): procfs(5)'s "(38) exit_signal  %d  (since Linux 2.1.22)",
+    "(42) delayacct_blkio_ticks  %llu  (начиная с Linux 2.6.18)"."""
+    if index == 0 or index + 1 >= len(doc.lines):
+        return False
+    text, rows = doc.text, doc.lines
+    here, above, below = (text[rows[i].start : rows[i].end] for i in (index, index - 1, index + 1))
+    indent, deeper = len(here) - len(here.lstrip(" ")), len(below) - len(below.lstrip(" "))
+    return (0 < indent < deeper and above.strip() == "" and below.strip() != "" and not _SENTENCE_IN_LINE_RE.search(here)
+            and _body_indent(doc)[deeper] >= BODY_INDENT_MIN_LINES and rendered_manual(doc))
+
+
 # reST markup that may close a sentence before its two spaces: footnote and citation
 # references (`` [#]_``, `` [1]_``, ``[CIT2002]_``), then end-strings of inline markup.
 _RST_CLOSE_RE = lazy(r"(?:\s*\[[^\]\s]+\]_)+$|[*`_|]+$")
@@ -1337,6 +1358,8 @@ class MultipleSpaces(DocumentRule):
                 continue  # "{      Beginnt einen Befehlsblock": a manual's tag, its text at the paragraphs' indentation
             if _tagged_item(doc, line - 1, m.start(), column - 1):
                 continue  # "dos    Wybiera" beside "latin9 To samo": a man page's tag padded to its text's column
+            if _tag_line(doc, line - 1):
+                continue  # "(38) exit_signal  %d  (since Linux 2.1.22)": a manual's tag line, set with fixed spaces
             line_start = doc.lines[line - 1].start
             if _doctest_or_code(doc, line - 1, m.start(), m.end()) or shell_or_gpg(line - 1):
                 continue  # ">>> x = 1", "...     print(x)", "f()  # comment", "a ::=  b", "sed 's/^/    /'": code's own spaces
