@@ -163,3 +163,16 @@ def test_lazy_re_pattern_matches_like_re_and_lacks_only_what_re_lacks():
     assert isinstance(pat.compiled, re.Pattern) and pat.groups == 1
     with pytest.raises(AttributeError):
         pat.splititer(text)
+
+
+def test_importing_the_cli_loads_no_numpy(tmp_path):
+    """``corpuslint.cli`` imports without numpy, which the plugins' rules load after the CLI has
+    given OpenBLAS one thread (``cli._own_process``): a rule module importing the duplicate family
+    at its top (``regions.rendered_manual``, ``manual_display``) loaded numpy first, and its idle
+    BLAS threads took ``--version`` from 0.28 to 0.39 s CPU."""
+    out = _fresh("""
+        import json, sys
+        import corpuslint.cli
+        print(json.dumps({"numpy": "numpy" in sys.modules}))
+    """, tmp_path)
+    assert out == {"numpy": False}

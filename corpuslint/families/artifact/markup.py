@@ -20,7 +20,6 @@ from ...text.tokens import tokens
 from ...subtitles import is_subtitle
 from ._common import HTML_TAG_NAME_RE, HTML_TAG_RE, HTML_TAGS
 from .encoding import mojibake_byte
-from ..duplicate.regions import manual_display
 
 # An HTML comment whose text is a placeholder shows the syntax (``<!-- comment -->`` in a
 # note on XML): leftover comments name something (``<!-- google_ad_section_start -->``).
@@ -75,6 +74,15 @@ _PLACEHOLDER_VALUE_RE = lazy(
 DISPLAY_LINES = 2
 _NAMES_MARKUP_VI_RE = lazy(r"(?i)\bthẻ\b")  # Vietnamese "tag" (siêu thẻ META: meta tag), beside _NAMES_MARKUP_RE
 _ANY_BARE_TAG_RE = lazy(r"</?([A-Za-z][A-Za-z0-9]*)>")
+
+
+def _manual_display(doc, index: int) -> bool:
+    """``duplicate.regions.manual_display``, imported when first asked: importing the duplicate
+    family with this module loads numpy as ``corpuslint.cli`` is imported, before the CLI gives
+    OpenBLAS one thread (``cli._own_process``: --version 0.28 -> 0.39 s CPU)."""
+    from ..duplicate.regions import manual_display
+
+    return manual_display(doc, index)
 
 
 def _documented_tag(doc: Document, start: int, end: int, memo: dict) -> bool:
@@ -545,7 +553,7 @@ class HtmlTag(DocumentRule):
             if _documented_tag(doc, s, e, memo):
                 continue  # "[-y <tr>-öznitelikleri]", "<TITLE> (Tựa đề)" on its line: the tag the text documents
             index = doc.position(s)[0] - 1
-            if manual_display(doc, index) and not reads_as_prose(text[doc.lines[index].start : doc.lines[index].end]):
+            if _manual_display(doc, index) and not reads_as_prose(text[doc.lines[index].start : doc.lines[index].end]):
                 continue  # linuxdoc(1)'s "</BODY>\n </HTML>\n" indented under its paragraph: the output a manual shows
             if _CODE_STRING_OPEN_RE.search(text, max(text.rfind("\n", 0, s) + 1, s - 200), s):
                 continue  # print("<TITLE>CGI script output</TITLE>"): the HTML a program writes, in its string

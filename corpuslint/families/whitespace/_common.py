@@ -14,7 +14,16 @@ from ...text.lazy_regex import lazy
 from ...text.lines import finditer_on_lines  # noqa: F401 (used by the rules)
 from ...text.memo import last_argument
 from ...text.width import display_width, index_at_column
-from ..duplicate.regions import rendered_manual  # noqa: F401 (used by the rules)
+
+
+def rendered_manual(doc) -> bool:
+    """``duplicate.regions.rendered_manual`` of ``doc``, imported when first asked: importing the
+    duplicate family with this module loaded numpy while ``corpuslint.cli`` was imported, before
+    the CLI sets OpenBLAS to one thread (``cli._own_process``): --version cost 0.28 -> 0.39 s CPU."""
+    from ..duplicate.regions import rendered_manual as manual
+
+    return manual(doc)
+
 
 # French typography spaces the double marks (« Pourquoi ? », « Il dit : ») and the inside
 # of guillemets: in a document declared French (``Document.language``) that is orthography,
