@@ -1,0 +1,114 @@
+"""Q115 wrong-language-paragraph on real text (sources: tests/data/realtext/SOURCE.md, "s50d").
+
+fresh37's users found untranslated English in pages declared Czech, Spanish, French and
+Hungarian reported only as duplication (D104/D106), never as a language mismatch."""
+
+import json
+from pathlib import Path
+
+import corpuslint
+
+REALTEXT = Path(__file__).resolve().parents[3] / "tests" / "data" / "realtext"
+
+
+def q115(text: str, path: str, language: str | None) -> list:
+    config = {"select": ["Q115"]}
+    if language is not None:
+        config["per-file-language"] = {path: language}
+    return [f for f in corpuslint.lint_text(text, path=path, config=config) if f.code == "Q115"]
+
+
+# GNOME help's wacom-mode (gnome-user-docs 43.0-2, CC-BY-SA-3.0) as fresh37 converted it:
+# the title and first step are translated, the lead paragraph is left in English.
+WACOM_FR = """# Définition du mode de recherche de la tablette Wacom
+
+**Tablet Mode** determines how the stylus is mapped to the screen.
+
+1. Ouvrez la vue d’ensemble des **Activités** et commencez à saisir **Tablette Wacom**.
+"""
+
+# user-admin-explain (Hungarian): a translated paragraph, then a note left in English.
+ADMIN_HU = """# Hogyan működik a rendszergazdai jogosultság?
+
+A védelem lényege, hogy csak *rendszergazdai jogosultsággal* rendelkező felhasználók módosíthatják a fájlokat, vagy használhatják az alkalmazásokat. A napi használatban nem lesz szüksége rendszerfájlok módosítására vagy ezen alkalmazások használatára, így alapesetben nincs rendszergazdai jogosultsága.
+
+> A user with administrative privileges is sometimes called a *superuser*. This is simply because that user has more privileges than normal users. You might see people discussing things like `su` and `sudo`; these are programs for temporarily giving you “superuser” (administrative) privileges.
+"""
+
+
+def test_untranslated_lead_paragraph_is_reported_in_each_declared_language():
+    for language in ("fr", "cs", "es", "hu"):
+        found = q115(WACOM_FR, f"help/{language}/wacom-mode.md", language)
+        assert [(f.line, f.end_line) for f in found] == [(3, 3)], language
+        assert f"reads as en" in found[0].message and f"not {language} as declared" in found[0].message
+
+
+def test_untranslated_note_is_reported_and_the_translated_paragraph_is_not():
+    found = q115(ADMIN_HU, "help/hu/user-admin-explain.md", "hu")
+    assert [f.line for f in found] == [5]
+
+
+def test_undeclared_file_is_not_judged():
+    assert q115(ADMIN_HU, "help/hu/user-admin-explain.md", None) == []
+
+
+def test_short_line_is_not_judged():
+    # ls(1) in Hungarian (manpages-l10n 4.18.1-1, GPL-3+), fresh37's man/hu/ls.1.txt lines 40-47:
+    # the --color description is left in English, but seven words are too few to tell a language
+    text = """              legújabb előre
+
+       -C     oszlopok szerinti listázás
+
+       --color[=EKKOR]
+              color the output WHEN; more info below
+
+       -d, --directory
+"""
+    assert q115(text, "man/hu/ls.1.txt", "hu") == []
+
+
+# Translated paragraphs: never reported in their declared language.
+TRANSLATED = {
+    # gnome-user-docs 43.0-2 (CC-BY-SA-3.0), fresh37's help/
+    "cs": "# Přidání světového času\n\nK přidání časů v jiných městech použijte **Hodiny**.\n\n"
+          "> Většina distribucí má **Hodiny** předinstalován ve výchozím stavu. Jestliže vaše ne, budete jej "
+          "možná muset nainstalovat pomocí správy balíčků ve své distribuci.\n",
+    "es": "# ¿Qué instrumentos de medición de color están soportados?\n\nEl sistema depende del sistema de "
+          "gestión de color Argyll para soportar instrumentos de color. Puede encontrar una lista de instrumentos "
+          "de medida soportados en .\n",
+    "fr": "# Étalonnage d’un écran\n\nÉtalonner votre écran améliore la restitution fidèle des couleurs. Cela est "
+          "d’autant plus important si vous travaillez dans la photo, le dessin ou l’art en général.\n\nPour cela, "
+          "il vous faut un colorimètre ou un spectromètre. Les deux permettent d’établir un profil de couleurs, "
+          "mais s’utilisent différemment.\n",
+    "hu": ADMIN_HU.split("\n> ")[0] + "\n",
+    # gnome-user-docs 43.0 (CC-BY-SA-3.0), fresh35's docs/gnome-help/fa/a11y-contrast.md
+    "fa": "# تنظیم سایه‌روشن\n\nمی توانید ناسازگاری پنجره‌ها و دکمه‌ها را به گونه ای تنظیم کنید که دیدن آنها آسان "
+          "تر باشد. این همان تغییر روشنایی کل صفحه نیست. فقط قسمت هایی از رابط کاربری تغییر خواهد کرد.\n",
+    # The Debian Administrator's Handbook (debian-handbook 11.20220922, ar-MA, GPL-2+ / CC-BY-SA-3.0),
+    # basic-configuration: two paragraphs naming `locale` and "mount points" in Latin letters
+    "ar": "هذا الفصل يراجع كل ما يمكن أن ندعوه ”بالإعدادات الأساسية“: الشبكة، اللغة والإعدادات الإقليمية، "
+          "المستخدمين والمجموعات، الطباعة، نقاط الربط (mount points)، الخ.\n\nيعرض الأمر locale ملخصاً عن "
+          "الإعدادات الحالية للبارامترات المحلية المتنوعة (صيغة التاريخ، صيغة الأرقام، الخ)، بشكل مجموعة من "
+          "متغيرات البيئة القياسية المخصصة لتعديل هذه البارامترات ديناميكياً.\n",
+}
+
+
+def test_translated_paragraphs_are_not_reported():
+    for language, text in TRANSLATED.items():
+        assert q115(text, f"docs/{language}/page.md", language) == [], language
+
+
+def test_urdu_translation_record_is_not_reported():
+    # quran-json 3.1 Urdu (Abul A'la Maududi), tests/data/realtext/quran-json-ur-excerpt.jsonl, verse 5:106
+    record = json.loads((REALTEXT / "quran-json-ur-excerpt.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert len(record["text"].split()) > 50
+    assert q115(record["text"], "quran/ur.txt", "ur") == []
+
+
+def test_persian_ghazal_opening_in_arabic_is_not_reported():
+    # Divan of Hafez, ghazal 463 (PyPI hafez 0.4.2, MIT; corpus poetry-fa-hafez): it opens with
+    # two Arabic couplets (mulamma'), a quotation Persian verse makes by nature, then goes on in Persian
+    text = ("سلام الله ما کر اللیالی\nو جاوبت المثانی و المثالی\nعلی وادی الاراک و من علیها\n"
+            "و دار باللوی فوق الرمال\n\nدعاگوی غریبان جهانم\nو ادعو بالتواتر و التوالی\n"
+            "به هر منزل که رو آرد خدا را\nنگه دارش به لطف لایزالی\n")
+    assert q115(text, "hafez/463.txt", "fa") == []
