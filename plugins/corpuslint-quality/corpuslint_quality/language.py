@@ -16,7 +16,8 @@ import regex
 
 from corpuslint import structure
 from corpuslint.document import Document
-from corpuslint.families.duplicate.regions import line_structural, plain_headings, plain_table_rows
+from corpuslint.families.duplicate.regions import (
+    line_structural, manual_display, outline_headings, plain_headings, plain_table_rows, rendered_manual)
 from corpuslint.findings import Finding, Severity
 from corpuslint.rules import DocumentRule
 from corpuslint.structure import MARKDOWN_SUFFIXES
@@ -101,7 +102,8 @@ def paragraphs(doc: Document) -> list[tuple[int, int, str]]:
     markdown = doc.suffix in MARKDOWN_SUFFIXES
     item_starts = {first for _l, first, _e in structure.markdown_list_items(doc)} if markdown else set()
     table_rows = plain_table_rows(doc) if not markdown else frozenset()
-    headings = plain_headings(doc) if not markdown else frozenset()
+    headings = plain_headings(doc) | outline_headings(doc) if not markdown else frozenset()
+    manual = not markdown and rendered_manual(doc)
     out: list[tuple[int, int, str]] = []
     run: list[int] = []
 
@@ -112,7 +114,8 @@ def paragraphs(doc: Document) -> list[tuple[int, int, str]]:
             run.clear()
 
     for i, kind in enumerate(kinds):
-        if kind != structure.PROSE or i in table_rows or i in headings or line_structural(doc, i):
+        if (kind != structure.PROSE or i in table_rows or i in headings or line_structural(doc, i)
+                or manual and manual_display(doc, i)):
             close()
             continue
         if i in item_starts:
