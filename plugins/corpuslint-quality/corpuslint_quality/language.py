@@ -9,12 +9,14 @@ no download at run time), once per paragraph.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
 
 from corpuslint import structure
+from corpuslint.config import ConfigError
 from corpuslint.document import Document
 from corpuslint.families.duplicate.regions import (
     line_structural, manual_display, outline_headings, plain_headings, plain_table_rows, rendered_manual)
@@ -170,6 +172,12 @@ class WrongLanguageParagraph(DocumentRule):
     # that quotes the Universal Declaration of Human Rights."): the user's and assistant's
     # turns (and texts without a role) are judged.
     only_roles = frozenset({"user", "assistant"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if importlib.util.find_spec("py3langid") is None:  # (selected: say so in one line, before the run)
+            raise ConfigError(f"{self.code} {self.name} needs the py3langid package, which is not installed "
+                              "(a dependency of corpuslint-quality: pip install py3langid)")
 
     def check(self, doc: Document) -> Iterable[Finding]:
         declared = doc.language

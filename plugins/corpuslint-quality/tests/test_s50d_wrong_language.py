@@ -40,7 +40,7 @@ def test_untranslated_lead_paragraph_is_reported_in_each_declared_language():
     for language in ("fr", "cs", "es", "hu"):
         found = q115(WACOM_FR, f"help/{language}/wacom-mode.md", language)
         assert [(f.line, f.end_line) for f in found] == [(3, 3)], language
-        assert f"reads as en" in found[0].message and f"not {language} as declared" in found[0].message
+        assert "reads as en" in found[0].message and f"not {language} as declared" in found[0].message
 
 
 def test_untranslated_note_is_reported_and_the_translated_paragraph_is_not():
@@ -160,3 +160,18 @@ def test_hebrew_read_in_the_wrong_codec_is_left_to_a105():
     text = "\n\n".join(line.encode("cp1255").decode("cp1252") for line in hebrew) + "\n"
     assert "îé ù÷øà ùí" in text
     assert q115(text, "legacy/he_cp1255_as_cp1252.txt", "he") == []
+
+
+def test_missing_py3langid_is_one_config_error_when_selected(monkeypatch):
+    import importlib.util
+
+    import pytest
+
+    from corpuslint.config import ConfigError
+
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "py3langid" else find_spec(name, *a))
+    with pytest.raises(ConfigError, match="Q115 wrong-language-paragraph needs the py3langid package"):
+        q115(WACOM_FR, "help/fr/wacom-mode.md", "fr")
+    # not selected (opt-in): a default run does not need it
+    assert [f for f in corpuslint.lint_text(WACOM_FR, path="help/fr/wacom-mode.md") if f.code == "Q115"] == []
