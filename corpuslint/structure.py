@@ -1185,6 +1185,37 @@ def in_verse(text: str, pos: int, median_chars: int = VERSE_MEDIAN_CHARS) -> boo
     return len(lengths) >= VERSE_MIN_LINES and lengths[len(lengths) // 2] <= median_chars
 
 
+# LaTeX: a line break in the source is no line of the page (TeX fills a paragraph), so short
+# source lines ("\lr{BibTeX}" alone, a sentence broken after each clause) are not verse;
+# TeX sets verse line by line inside a poem environment or where a line ends in "\\".
+_TEX_POEM_RE = lazy_re(r"\\(begin|end)\{(?:verse|poem|poems|traditionalpoem|modernpoem|stanza)\*?\}")
+_TEX_FORCED_BREAK_RE = lazy_re(r"\\\\(?:\[[^\]\n]*\])?[ \t]*(?:%.*)?\r?$", re.MULTILINE)
+
+
+def latex_verse(text: str, pos: int, couplets: bool = False) -> bool:
+    """``in_verse`` / ``in_stanzas`` (with ``couplets``) for a LaTeX source (``TEX_SUFFIXES``),
+    whose source lines are not the page's: True when ``pos`` lies inside a poem environment
+    (``verse``, ``poem``, xepersian's ``traditionalpoem`` and ``modernpoem``, ``stanza``), or
+    in a block (between blank lines) of at least VERSE_MIN_LINES lines of which most end in
+    a forced line break ``\\\\`` and which ``in_verse`` or ``in_stanzas`` reads as verse.
+    A Persian manual's paragraph written one clause a source line (fresh38's
+    lshort-persian, "بدون استفاده از بسته‌ی زی‌پرشن ...") is prose."""
+    opened = False
+    for m in _TEX_POEM_RE.finditer(text, reach(text, pos, 20000), pos):
+        opened = m.group(1) == "begin"
+    if opened:
+        return True
+    lo, hi = reach(text, pos, 4000), reach(text, pos, 4000, forward=True)
+    starts = [m.end() for m in BLANK_LINES_RE.finditer(text, lo, pos)]
+    after = BLANK_LINES_RE.search(text, pos, hi)
+    start, end = (starts[-1] if starts else lo), (after.start() if after else hi)
+    lines = sum(1 for line in text[start:end].split("\n") if line.strip())
+    breaks = len(_TEX_FORCED_BREAK_RE.findall(text, start, end))
+    if lines < VERSE_MIN_LINES or 2 * breaks < lines:
+        return False
+    return in_verse(text, pos) or in_stanzas(text, pos, couplets=couplets)
+
+
 # Verse in couplets or short stanzas: blocks of two lines or more, three or more in a row
 # (Hafez's ghazals one bayt a block; songs in two-line stanzas).
 STANZAS_MIN_BLOCKS = 3

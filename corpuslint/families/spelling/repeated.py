@@ -15,8 +15,10 @@ from ...structure import (
     ALL_REGIONS,
     SUBTITLE_SUFFIXES,
     TEXT_REGIONS,
+    TEX_SUFFIXES,
     in_stanzas,
     in_verse,
+    latex_verse,
     reach,
 )
 from ...text.code import code_line, code_near
@@ -41,10 +43,12 @@ from .base import SpellingDocumentRule
 # so do U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN and the soft hyphen U+00AD, which also break a
 # word at a line's end: groff's "les  nombres  en  en‐" / "trée", entrée, numfmt(1) in French);
 # not a suffix after an apostrophe, then a word: Turkish "İncil'de de" (in the Gospel too).
+# The zero-width non-joiner and joiner join a word's parts: Persian "به به‌روز کردن" (to updating)
+# is the preposition, then the compound به‌روز.
 _REPEAT_RE = lazy(
-    r"(?<![\p{L}\p{M}\p{N}_\-\u2010\u2011\u00AD\u05BE/.@$=:\\])(?<!\p{L}['’])(?P<w>\p{L}[\p{L}\p{M}]*)"
+    r"(?<![\p{L}\p{M}\p{N}_\-\u2010\u2011\u00AD\u05BE\u200C\u200D/.@$=:\\])(?<!\p{L}['’])(?P<w>\p{L}[\p{L}\p{M}]*)"
     rf"(?P<gap>[ \t\u00A0\u202F]+|[{WORD_DIVIDERS}])(?P=w)"
-    r"(?![\p{L}\p{M}\p{N}_\-\u2010\u2011\u00AD\u05BE/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
+    r"(?![\p{L}\p{M}\p{N}_\-\u2010\u2011\u00AD\u05BE\u200C\u200D/@=:\\])(?!\.\p{L})(?!['’]\p{L})",
     regex.IGNORECASE,
 )
 
@@ -1704,6 +1708,7 @@ class RepeatedWord(SpellingDocumentRule):
             dutch = True
         elif declared in _WEST_SLAVIC_LANGUAGES:
             west_slavic = True
+        latex = doc.suffix in TEX_SUFFIXES  # its source lines are not the page's (``structure.latex_verse``)
         subtitle = doc.suffix in SUBTITLE_SUFFIXES  # a cue's short lines are a screen's width, not verse
         parameters = None  # (the parameter names of the signatures in the text: ``_signature_parameters``)
         line_facts: dict[int, tuple] = {}  # line start -> (a command line, command output, its synopses, its first option's end)
@@ -1739,8 +1744,8 @@ class RepeatedWord(SpellingDocumentRule):
             if in_filler_text(text, m.start()):
                 continue  # "facilisis vel vel est", "sapien orci orci porta": Lorem ipsum placeholder text
             if word.lower() not in _EN_FUNCTION_WORDS and (not subtitle or _sung(text, m.start())) and (
-                    in_verse(text, m.start())
-                    or not subtitle and in_stanzas(text, m.start(), couplets=True)):
+                    latex_verse(text, m.start(), couplets=True) if latex
+                    else in_verse(text, m.start()) or not subtitle and in_stanzas(text, m.start(), couplets=True)):
                 continue  # poems and lyrics repeat words on purpose; "the the" is still a slip
             if word.casefold() in INTENSIFIERS or word.casefold() in INTERJECTIONS:
                 continue  # "muy muy buenas": emphasis; "Ooh ooh ah ah!", "yum yum": the sound

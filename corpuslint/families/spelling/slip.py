@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...findings import Edit, Fix, Severity
-from ...structure import in_stanzas, in_verse
+from ...structure import TEX_SUFFIXES, in_stanzas, in_verse, latex_verse
 from ...text.lazy_regex import lazy, lazy_re
 from .backends import ARTICLE_VERB
 from .base import ExplanationPending, Pending, SlipEvidence, SpellingCorpusRule, explanation_evidence
@@ -232,7 +232,8 @@ class Slip(SpellingCorpusRule):
             finding.severity = Severity.INFO
         # poetry (a block of short lines, or couplets: a ghazal one bayt a block): classical
         # forms the dictionary lacks
-        if in_verse(doc.text, start) or in_stanzas(doc.text, start, couplets=True):
+        if (latex_verse(doc.text, start, couplets=True) if doc.suffix in TEX_SUFFIXES
+                else in_verse(doc.text, start) or in_stanzas(doc.text, start, couplets=True)):
             if ev.unseen:
                 return None  # a rare word of verse one letter from a word only other documents write
             if ev.suggestions and lc.backend.verse_form(clean, ev.suggestions[0]):
