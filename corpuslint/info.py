@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 _HEADER = r"File:[ \t]*[^,\n\x00-\x08]+,[ \t]+Node:[ \t]*[^,\n\x7f]*[^,\n\x7f \t]"
 _HEADER_RE = lazy_re(_HEADER)
 _INFO_RE = lazy_re(r"(?:\A|\x1f\f?\r?\n)" + _HEADER)
+_INFO_BYTES_RE = lazy_re(rb"(?:\A|\x1f\f?\r?\n)" + _HEADER.encode())
 # The NUL/backspace markers of an Info file: an index node's ``^@^H[index^@^H]``, an
 # image's ``^@^H[image src="x.png" alt="..."^@^H]``.
 _MARKER_RE = lazy_re(r"\x00\x08\[[^\x00\n]*\x00\x08\]")
@@ -82,6 +83,14 @@ def reads_as_info(text: str, suffix: str = "") -> bool:
     if not text.startswith("File:") and "\x1f" not in text:
         return False
     return _INFO_RE.search(text) is not None
+
+
+def info_bytes(data: bytes) -> bool:
+    """True when ``data`` (a file's bytes holding NULs) is a GNU Info file whose every NUL
+    is one of its own markers (``^@^H[index^@^H]``): text, not a binary file."""
+    nuls = data.count(b"\x00")
+    return (nuls == data.count(b"\x00\x08[") + data.count(b"\x00\x08]")
+            and _INFO_BYTES_RE.search(data) is not None)
 
 
 def info_regions(doc: "Document") -> list[Region]:

@@ -6,8 +6,9 @@ texinfo 6.8-6+b1 (the manual: GFDL-1.3), both written by makeinfo."""
 
 from __future__ import annotations
 
-from corpuslint import lint_records, lint_text
+from corpuslint import lint_paths, lint_records, lint_text
 from corpuslint.document import Document
+from corpuslint.files import Source, load
 
 NO_CACHE = {"cache": False}
 
@@ -154,6 +155,18 @@ def test_w103_leaves_headers_menus_index_columns_and_examples_of_an_info_file():
     assert found("W103", slip) == [(19, 37, "safe")]
 
 
+# -- kind 4: F002 on an Info file whose index holds NUL markers ------------------------------------
+
+
+def test_an_info_file_with_index_markers_is_read_as_text_and_a_binary_file_is_not(tmp_path):
+    (tmp_path / "with-editor.info").write_text(WITH_EDITOR, encoding="utf-8")
+    (tmp_path / "blob.info").write_bytes(WITH_EDITOR.encode() + b"\x00\x01\x02binary")
+    (tmp_path / "fake.info").write_bytes(b"\x00\x08[index\x00\x08]\n* Menu:\n\x00\x00")
+    doc = load(Source(str(tmp_path / "with-editor.info"), "with-editor.info"))
+    assert isinstance(doc, Document) and doc.is_info
+    got = lint_paths([str(tmp_path)], config={"extend-include": ["*.info"], "select": ["F002", "A109"], **NO_CACHE})
+    assert sorted((f.path.rsplit("/", 1)[-1], f.code) for f in got) == [
+        ("blob.info", "F002"), ("fake.info", "F002"), ("with-editor.info", "A109")]
 
 
 # -- kind 5: D106 on menu lines -------------------------------------------------------------------
