@@ -141,6 +141,23 @@ def test_an_info_node_is_recognised_in_a_txt_file_and_in_a_record_not_by_its_nam
     assert not Document("node.md", node).is_info
 
 
+# -- kind 2: A109 leaves the format's own control characters; a named one keeps its character ---
+
+
+def test_a109_leaves_the_node_separators_and_index_markers_and_no_safe_fix_for_a_named_character():
+    # main: 6 separators and the index marker reported, each safe-fixed away (info reads no node then);
+    # the ^_ inside the example's code is code; the one the sentence names is reported, unsafe
+    assert found("A109", WITH_EDITOR) == [(43, 46, "unsafe")]
+    # a stray control character in a node's text is still reported, its fix safe
+    text = WITH_EDITOR.replace("makes it easy to use", "makes it\x08 easy to use")
+    assert found("A109", text) == [(18, 35, "safe"), (43, 46, "unsafe")]
+
+
+def test_a109_gives_no_safe_fix_to_a_control_character_quoted_in_prose_outside_info():
+    # with-editor.org (the same manual's Org source) writes the ^_ literally too
+    org = "Note that the unit separator character (\x1f) right after the file name ($0) is required.\n"
+    assert found("A109", org, "org/with-editor.org") == [(1, 41, "unsafe")]
+    assert found("A109", org.replace("(\x1f)", "\x1f"), "org/with-editor.org") == [(1, 40, "safe")]
 
 
 # -- kind 3: W103 on the header lines, menu and index columns, examples ----------------------------
@@ -153,6 +170,30 @@ def test_w103_leaves_headers_menus_index_columns_and_examples_of_an_info_file():
     # a doubled space inside a sentence of the node's text is still reported
     slip = WITH_EDITOR.replace("making sure they know", "making  sure they know")
     assert found("W103", slip) == [(19, 37, "safe")]
+
+
+GENERAL_INDEX = (
+    "File: texinfo.info,  Node: General Index,  Prev: Command and Variable Index,  Up: Top\n\n"
+    "General Index\n*************\n\n\x00\x08[index\x00\x08]\n* Menu:\n\n"
+    "* \" (undirected double quote character): Inserting Quotation Marks.\n"
+    "                                                              (line  43)\n"
+    "* #line directive:                       #line Directive.     (line   6)\n"
+    "* #line directive, not processing with TeX: #line and TeX.    (line   6)\n"
+    "* #line directive, syntax details:       #line Syntax Details.\n"
+    "                                                              (line   6)\n"
+    "* $Id expansion, preventing:             @w.                  (line  27)\n"
+    "* &#xHEX;, output from @U:               Inserting Unicode.   (line  27)\n"
+    "* ':                                     Inserting Quotation Marks.\n"
+    "                                                              (line  43)\n"
+    "* (dir) as Up node of Top node:          First Node.          (line  15)\n"
+    "* -, breakpoint within @code:            @allowcodebreaks.    (line   6)\n"
+    "* 8-bit characters, in HTML cross-references: HTML Xref 8-bit Character Expansion.\n"
+    "                                                              (line   6)\n"
+    "* @ as continuation in definition commands: Def Cmd Continuation Lines.\n"
+    "                                                              (line   6)\n"
+    "* ^@^H for images in Info:               Image Syntax.        (line  78)\n"
+    "* _, breakpoint within @code:            @allowcodebreaks.    (line   6)\n"
+)
 
 
 # -- kind 4: F002 on an Info file whose index holds NUL markers ------------------------------------
