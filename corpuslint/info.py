@@ -253,3 +253,11 @@ def _prose_block(block: list[str]) -> bool:
         return len(lines[0].split()) >= 8
     return all(len(s.split()) >= 5 and len(s) >= 35 for s in lines[:-1])
 
+
+def menu_entries(doc: "Document") -> frozenset[int]:
+    """Indices of the lines of ``doc`` (an Info document) that are menu or index entries
+    (``* Entry::   description``, ``* thunder:   Weather Phenomena.   (line 5)``): markup,
+    as ``info_regions`` reads them, that a reader shows as the node's text."""
+    text, kinds = doc.text, doc.line_kinds
+    return frozenset(i for i, ln in enumerate(doc.lines)
+                     if kinds[i] == MARKUP and text.startswith("* ", ln.start) and not _MENU_RE.match(text, ln.start))

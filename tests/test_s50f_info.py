@@ -196,6 +196,14 @@ GENERAL_INDEX = (
 )
 
 
+def test_w103_and_a109_leave_an_index_node_record_and_q111_still_measures_it():
+    got = lint_records([{"id": "texinfo.info-3/General Index", "text": GENERAL_INDEX}], id_field="id",
+                       config={"select": ["W103", "A109", "Q111"], **NO_CACHE}, path="texinfo.jsonl")
+    # main: the header's two-space gaps and every padded entry (W103), the marker (A109); Q111 at the header
+    # line, markup, was dropped by the engine: now reported at the node's title
+    assert [(f.code, f.line) for f in got] == [("Q111", 3)]
+
+
 # -- kind 4: F002 on an Info file whose index holds NUL markers ------------------------------------
 
 
