@@ -159,13 +159,13 @@ def page(doc: Document) -> Prose:
     text; the delimiter row has none; ``Prose.rows``), each a record whole as it is: Q104
     counts it ended, Q105 not short (a page that is a title over a table of sources was "0 of 1
     lines" ended, "1 of 1 lines" short: fresh37's SOURCES.md; an answer that is a table of
-    figures is no menu). Computed once per document."""
+    figures is no menu). So are a GNU Info node's menu and index entries (``info.menu_entries``:
+    markup, which an Info reader shows as the node). Computed once per document."""
     if not (doc.suffix in MARKDOWN_SUFFIXES or doc.suffix in structure.RST_SUFFIXES or doc.is_info):
         return prose(doc)
     p = _PAGE.get(doc)
     if p is None:
-        # (a GNU Info node's menu and index entries are markup, yet a reader shows them: an
-        # index node is its entries, "* thunder:   Weather Phenomena.   (line 5)")
+        # (an index node is its entries: "* thunder:   Weather Phenomena.   (line 5)")
         entries = menu_entries(doc) if doc.is_info else frozenset()
         p = _PAGE[doc] = _region_prose(doc, frozenset(), tables=True, extra=entries)
     return p
@@ -185,7 +185,8 @@ def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]", *, tables
     indices ``in_list``, with other regions masked out: for Markdown and for plain text
     with code-like lines (``Document.quotes_code``: command lines, their output,
     configuration), which are code, not prose. With ``tables``, a table's rows too, each
-    its cells' text (pipes blanked; the delimiter row, without a letter or digit, none)."""
+    its cells' text (pipes blanked; the delimiter row, without a letter or digit, none);
+    the lines ``extra`` whole, whatever their kind."""
     kinds = (_PROSE_KINDS | {structure.TABLE}) if tables else _PROSE_KINDS
     masked = doc.masked(kinds)
     lines: list[str] = []
