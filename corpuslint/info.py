@@ -52,8 +52,10 @@ if TYPE_CHECKING:
 # start or after a node separator (^_, an optional ^L, a line end).
 _HEADER = r"File:[ \t]*[^,\n\x00-\x08]+,[ \t]+Node:[ \t]*[^,\n\x7f]*[^,\n\x7f \t]"
 _HEADER_RE = lazy_re(_HEADER)
-_INFO_RE = lazy_re(r"(?:\A|\x1f\f?\r?\n)" + _HEADER)
-_INFO_BYTES_RE = lazy_re(rb"(?:\A|\x1f\f?\r?\n)" + _HEADER.encode())
+# (or, after a separator, the indirect or tag table: the first file of a split manual, which
+# holds its preamble and tables, its nodes being in x.info-1, x.info-2 ...)
+_INFO_RE = lazy_re(r"(?:\A|\x1f\f?\r?\n)" + _HEADER + r"|\x1f\f?\r?\n(?:Indirect|Tag Table):\r?\n")
+_INFO_BYTES_RE = lazy_re(rb"(?:\A|\x1f\f?\r?\n)" + _HEADER.encode() + rb"|\x1f\f?\r?\n(?:Indirect|Tag Table):\r?\n")
 # The NUL/backspace markers of an Info file: an index node's ``^@^H[index^@^H]``, an
 # image's ``^@^H[image src="x.png" alt="..."^@^H]``.
 _MARKER_RE = lazy_re(r"\x00\x08\[[^\x00\n]*\x00\x08\]")
@@ -76,7 +78,8 @@ _NOT_INFO_SUFFIXES = frozenset(structure.MARKDOWN_SUFFIXES + structure.RST_SUFFI
 def reads_as_info(text: str, suffix: str = "") -> bool:
     """True when ``text`` is a GNU Info file or one node of one: a node header line
     (``File: x.info,  Node: Top, ...``) at its start or after a node separator (U+001F
-    on its own line). Not a document another reader owns (Markdown, reST, LaTeX, HTML,
+    on its own line), or an indirect or tag table after one (a split manual's first file:
+    ``find.info`` holds the preamble and the tables of ``find.info-1``). Not a document another reader owns (Markdown, reST, LaTeX, HTML,
     wikitext, subtitles: by ``suffix``)."""
     if suffix in _NOT_INFO_SUFFIXES:
         return False

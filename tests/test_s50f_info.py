@@ -141,6 +141,38 @@ def test_an_info_node_is_recognised_in_a_txt_file_and_in_a_record_not_by_its_nam
     assert not Document("node.md", node).is_info
 
 
+# find.info of Debian findutils 4.9.0-4 (GFDL-1.3): the first file of a split manual, its preamble
+# (cut) and tables only, the nodes being in find.info-1 and find.info-2
+FIND_INFO = """\
+This is find.info, produced by makeinfo version 6.8 from find.texi.
+
+   Copyright (C) 1994-2022 Free Software Foundation, Inc.
+INFO-DIR-SECTION Basics
+START-INFO-DIR-ENTRY
+* Finding files: (find).        Operating on files matching certain criteria.
+END-INFO-DIR-ENTRY
+
+\x1f
+Indirect:
+find.info-1: 1201
+find.info-2: 312546
+\x1f
+Tag Table:
+(Indirect)
+Node: Top\x7f1201
+Node: Introduction\x7f2897
+\x1f
+End Tag Table
+"""
+
+
+def test_the_first_file_of_a_split_info_manual_is_read_as_info():
+    assert Document("find.info", FIND_INFO).is_info
+    assert set(kinds(FIND_INFO, "find.info").values()) == {"markup", "blank"}
+    assert found("W103", FIND_INFO, "find.info") == []  # main: the dir entry's padding (line 6)
+    assert found("A109", FIND_INFO, "find.info") == []
+
+
 # -- kind 2: A109 leaves the format's own control characters; a named one keeps its character ---
 
 
