@@ -118,9 +118,8 @@ def info_regions(doc: "Document") -> list[Region]:
     def markup_lines(first: int, last: int) -> None:  # lines first..last (inclusive), their line ends too
         paint(2, lines[first].start, lines[last].end + len(lines[last].newline), MARKUP)
 
-    separated = "\x1f" in text
-    preamble = separated and not text.startswith("File:")
-    block = None  # "node", "table" (tag/indirect table, local variables)
+    preamble = "\x1f" in text and not text.startswith("File:")
+    table = False  # in the tag or indirect table, or the local variables block
     menu = False
     entry = False  # inside a menu entry (its description runs on in indented lines)
     i = 0
@@ -130,23 +129,19 @@ def info_regions(doc: "Document") -> list[Region]:
         if "\x1f" in s and _SEPARATOR_RE.fullmatch(s):
             markup_lines(i, i)
             preamble = menu = entry = False
-            block = None
             nxt = line(i + 1) if i + 1 < n else ""
             if _HEADER_RE.match(nxt):
-                block = "node"
                 markup_lines(i + 1, i + 1)
                 i += 2
                 continue
-            if nxt.startswith(("Tag Table:", "Indirect:", "End Tag Table", "Local Variables:")):
-                block = "table"
+            table = nxt.startswith(("Tag Table:", "Indirect:", "End Tag Table", "Local Variables:"))
             i += 1
             continue
-        if block == "table":
+        if table:
             markup_lines(i, i)
             i += 1
             continue
         if i == 0 and _HEADER_RE.match(s):  # a node cut out alone (a record): its header
-            block = "node"
             markup_lines(i, i)
             i += 1
             continue
