@@ -122,7 +122,7 @@ def test_an_info_files_separators_headers_menus_index_and_tag_table_are_markup()
     assert got["1.1 Configuring With-Editor"] == "heading"
     # an @example (indented deeper than the text above it, after a blank line) is code
     assert got["          trap \\\"exit 0\\\" USR1; \\"] == "code"
-    # the node's text, and a @table-like paragraph indented as deep as its example's lead-in, are prose
+    # the node's text, and the paragraphs of a definition (indented five columns: filled prose), are prose
     assert got["The library ‘with-editor’ makes it easy to use the Emacsclient as the"] == "prose"
     assert got["     If you use such a shell (e.g.  ‘csh’ on FreeBSD, but not Debian),"] == "prose"
     assert got["     Note that the unit separator character (\x1f) right after the file name"] == "prose"
