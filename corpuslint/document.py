@@ -343,6 +343,16 @@ class Document:
         return reads_as_wikitext(self.text)
 
     @cached_property
+    def is_info(self) -> bool:
+        """True for a GNU Info file, or one node of one (a record): a text holding a node
+        header (``File: x.info,  Node: Top, ...``) at its start or after a node separator
+        (``info.reads_as_info``), whatever its name. Its regions are ``info.info_regions``':
+        the format's separators, headers, menus and index markers are markup."""
+        from .info import reads_as_info
+
+        return reads_as_info(self.text, self.suffix)
+
+    @cached_property
     def regions(self) -> list[Region]:
         """Typed regions (``corpuslint.structure``), sorted and non-overlapping.
 

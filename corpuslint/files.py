@@ -19,6 +19,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .config import Config
 from .document import Document, hash_utf8
+from .info import info_bytes
 from .text.legacy import conversion_hint
 from .text.lazy_regex import lazy, lazy_re
 
@@ -557,7 +558,7 @@ def decode(data: bytes, path: str = "FILE") -> str | ReadProblem:
             name = encoding.upper().replace("-LE", " LE").replace("-BE", " BE")
             return ReadProblem("binary", f"binary file (contains NUL bytes; not {name} text despite its "
                                          "byte-order mark): skipped")
-    if b"\x00" in data:
+    if b"\x00" in data and not info_bytes(data):  # (a GNU Info file's index markers ^@^H[index^@^H] are text)
         return ReadProblem("binary", "binary file (contains NUL bytes): skipped")
     try:
         return data.decode("utf-8")

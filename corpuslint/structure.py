@@ -13,7 +13,9 @@ autolinks) are recorded while the inline parser runs, by wrapping its rules, so 
 offset is exact. Subtitles (``.srt``, ``.vtt``) are parsed by ``corpuslint.subtitles``:
 caption text is ``prose``; cue numbers and identifiers, timing lines, headers, ``NOTE`` /
 ``STYLE`` / ``REGION`` blocks and inline tags (``<i>``, ``<c.magenta>``, ``{\\an8}``) are
-``markup`` (a malformed file is read as plain text). Plain text has no markup; there
+``markup`` (a malformed file is read as plain text). GNU Info (a manual, or one node of one,
+recognised by its node headers) is read by ``corpuslint.info``: separators, headers, menus,
+index markers are ``markup``, examples ``code``. Plain text has no markup; there
 only lines that are evidently code (shell prompts with a command, lone braces, ``[...]``
 elisions) become ``code``.
 
@@ -1106,6 +1108,10 @@ def regions_for(doc: "Document") -> list[Region]:
         found = subtitle_parse(doc)
         if not isinstance(found, Problem):
             return found
+    if doc.is_info:  # GNU Info (a .info, a .txt, a record holding a node): corpuslint.info
+        from .info import info_regions
+
+        return info_regions(doc)
     return plain_text_regions(doc)
 
 

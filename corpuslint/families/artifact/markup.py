@@ -1044,6 +1044,9 @@ class ControlCharacter(DocumentRule):
     of random bytes (fortunes-es' modem noise ``!!\\x91\\x9c\\x9c/!``), which A105 leaves. A form feed alone
     on its line is a page separator, layout (``^L`` between the sections of a TeX macro
     file, an Emacs page, an RFC's page end), not reported; one inside a line of text is.
+    Nor are a GNU Info file's own (``corpuslint.info``: markup): the node separator U+001F
+    opening each node (``^_`` over ``File: magit.info,  Node: Top, ...``: without it ``info``
+    finds no node) and the NUL/backspace markers of an index (``^@^H[index^@^H]``).
     Why: Control characters are invisible in most editors, break tokenizers, JSON
     exports and terminal output, and never carry meaning in prose.
     Example: ``الرئيس\\x08 الروسي`` (a backspace from a copy-paste).
@@ -1052,7 +1055,9 @@ class ControlCharacter(DocumentRule):
     overstrike becomes the letter it shows (``_\\bn`` underlined, ``X\\bX`` bold: nroff's
     convention) rather than losing only the backspace (``_n``). Unsafe when a deletion
     would glue the letters on its two sides into one token (``jkl\\a\\ajkl``,
-    ``teh\\b\\bhe``: what it meant is not known).
+    ``teh\\b\\bhe``: what it meant is not known), or when the character stands alone in
+    quotes or brackets: the text names it ("the unit separator character (^_) right after
+    the file name", the ^_ written as itself; deleting it leaves "()").
     """
 
     code = "A109"
@@ -1089,12 +1094,26 @@ class ControlCharacter(DocumentRule):
         """One finding for the control characters and escape sequences of one line: its
         span from the first to the last, its fix undoing each of them (``control_edits``)."""
         edits, safe = control_edits(doc.text, group)
+        if safe and any(_named_control(doc.text, m.start(), m.end()) for m in group):
+            safe = False  # a character the sentence names: "the unit separator character (^_)"
         fix = Fix.safe(*edits) if safe else Fix.unsafe(*edits)
         if len(group) == 1:
             m = group[0]
             return doc.finding(self, m.start(), m.end(), _control_message(m.group()), fix=fix)
         return doc.finding(self, group[0].start(), group[-1].end(), _line_message([m.group() for m in group]),
                            fix=fix)
+
+
+# Quotes and brackets around a control character the text names: opening -> closing.
+_NAMING_PAIRS = {**_QUOTE_PAIRS, "(": ")", "[": "]", "<": ">", "„": "“", "‹": "›"}
+
+
+def _named_control(text: str, start: int, end: int) -> bool:
+    """True when the control characters ``text[start:end]`` stand alone between a pair of
+    quotes or brackets: the text names them (with-editor's manual: "Note that the unit
+    separator character (^_) right after the file name ($0) is required", the ^_ written
+    as itself), and deleting them leaves "()"."""
+    return 0 < start and end < len(text) and _NAMING_PAIRS.get(text[start - 1]) == text[end]
 
 
 def _page_break(text: str, start: int, end: int) -> bool:

@@ -1575,7 +1575,9 @@ class BoilerplateLine(_DuplicateCorpusRule):
     history); its other prose (a licence paragraph under every GNU NEWS file) is counted.
     In a subtitle file (.srt, .vtt) only caption lines are counted: cue numbers and
     timing lines recur by design; a caption recurring across files ("Subtitles by ...")
-    is reported. In chat data, a turn that opens its conversation (a system prompt, the
+    is reported. In a GNU Info manual (``corpuslint.info``) the format's lines are markup and
+    not reported: menu entries ("* Command Index::" in every Emacs package's Top node), node
+    headers, the preamble's dir entry ("START-INFO-DIR-ENTRY"); its text is counted. In chat data, a turn that opens its conversation (a system prompt, the
     first question after it: ``chat_mix``) is not counted, as in D104 and D105: "You are a
     helpful assistant." and "Tell me a saying, please." in every record are the data
     set's design; a line recurring in the answers is reported. In scripture written one verse

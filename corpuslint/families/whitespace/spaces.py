@@ -1224,6 +1224,11 @@ class MultipleSpaces(DocumentRule):
     shows as one (debian-reference ja's `解決します。  </p>`; `<pre>` is code), nor a MediaWiki
     page (.wiki, or a .txt that is wikitext: ``corpuslint.readers.wikitext``), rendered as HTML
     (a line that opens with a space is MediaWiki's preformatted text: its markup, not a run).
+    In a GNU Info file (``corpuslint.info``) the format's layout is markup or code, not
+    prose: a node's header line, whose fields are set apart by two spaces (``File:
+    texinfo.info,  Node: Top,  Next: Copying Conditions,  Up: (dir)``), menu and index
+    entries padded to a column (``* Dir files, compressed:        Invoking install-info.``),
+    examples (``ls -l`` output, drawings); a doubled space in a node's sentences is reported.
     Columns are compared in display cells (a CJK character takes two: `タイプ 2       護符`
     starts its text at cell 22, as the indented line below it does, though at code point 19).
     A line that justification stretched to the right margin of a justified document (a

@@ -43,6 +43,7 @@ import regex
 
 from corpuslint import structure
 from corpuslint.document import Document
+from corpuslint.info import menu_entries
 from corpuslint.families.artifact.symbols import MORSE_RE
 from corpuslint.families.spelling.repeated import vietnamese_text
 from corpuslint.families.duplicate.codepoints import LETTER_RE, letter_tokens
@@ -158,12 +159,15 @@ def page(doc: Document) -> Prose:
     text; the delimiter row has none; ``Prose.rows``), each a record whole as it is: Q104
     counts it ended, Q105 not short (a page that is a title over a table of sources was "0 of 1
     lines" ended, "1 of 1 lines" short: fresh37's SOURCES.md; an answer that is a table of
-    figures is no menu). Computed once per document."""
-    if not (doc.suffix in MARKDOWN_SUFFIXES or doc.suffix in structure.RST_SUFFIXES):
+    figures is no menu). So are a GNU Info node's menu and index entries (``info.menu_entries``:
+    markup, which an Info reader shows as the node). Computed once per document."""
+    if not (doc.suffix in MARKDOWN_SUFFIXES or doc.suffix in structure.RST_SUFFIXES or doc.is_info):
         return prose(doc)
     p = _PAGE.get(doc)
     if p is None:
-        p = _PAGE[doc] = _region_prose(doc, frozenset(), tables=True)
+        # (an index node is its entries: "* thunder:   Weather Phenomena.   (line 5)")
+        entries = menu_entries(doc) if doc.is_info else frozenset()
+        p = _PAGE[doc] = _region_prose(doc, frozenset(), tables=True, extra=entries)
     return p
 
 
@@ -175,12 +179,14 @@ def _markdown_prose(doc: Document) -> Prose:
     return _region_prose(doc, structure.markdown_containers(doc)[structure.LIST_ITEM])
 
 
-def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]", *, tables: bool = False) -> Prose:
+def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]", *, tables: bool = False,
+                  extra: "frozenset[int]" = frozenset()) -> Prose:
     """Prose and heading lines of ``doc`` (by ``Document.line_kinds``) outside the line
     indices ``in_list``, with other regions masked out: for Markdown and for plain text
     with code-like lines (``Document.quotes_code``: command lines, their output,
     configuration), which are code, not prose. With ``tables``, a table's rows too, each
-    its cells' text (pipes blanked; the delimiter row, without a letter or digit, none)."""
+    its cells' text (pipes blanked; the delimiter row, without a letter or digit, none);
+    the lines ``extra`` whole, whatever their kind."""
     kinds = (_PROSE_KINDS | {structure.TABLE}) if tables else _PROSE_KINDS
     masked = doc.masked(kinds)
     lines: list[str] = []
@@ -197,6 +203,8 @@ def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]", *, tables
                 rows.append(len(lines))
         elif kind in _PROSE_KINDS and k not in in_list:
             keep = _SPACES_RE.sub(" ", masked[line.start : line.end]).strip()
+        elif k in extra:  # (lines of another kind taken whole: an Info menu's entries)
+            keep = _SPACES_RE.sub(" ", doc.text[line.start : line.end]).strip()
         if keep:
             if not paragraphs[-1]:
                 paragraph_starts.append(line.start)
@@ -356,6 +364,8 @@ class QualityRule(DocumentRule):
         first = doc.lines[0]
         if is_subtitle(doc):  # line 1 is `WEBVTT` or a cue number: the first caption line instead
             first = doc.lines[doc.position(prose(doc).line_starts[0])[0] - 1]
+        elif doc.is_info and page(doc).line_starts:  # line 1 is an Info node's header (markup): its first text line
+            first = doc.lines[doc.position(page(doc).line_starts[0])[0] - 1]
         return (doc.finding(self, first.start, first.end, message),)
 
     def measure(self, doc: Document) -> str | None:  # pragma: no cover - abstract
