@@ -64,7 +64,13 @@ def after_run(args, config, result, baseline: list[dict] | None) -> int | None:
     if args.write_baseline:
         checked = {bl.relative_path(p, root) for p in result.checked}
         keep = [e for e in baseline if bl.out_of_scope(e, checked, result.rules, root)] if baseline else []
-        n = bl.write_baseline(args.write_baseline, result.findings, result.documents, root, result.rules, keep)
+        # the files as checked (which copy of a cross-file duplicate a later change makes: ``bl.Settled``),
+        # and those of an earlier baseline not checked now that still exist
+        files = {rel: fp for rel, fp in getattr(baseline, "files", {}).items()
+                 if rel not in checked and os.path.lexists(os.path.join(root, rel))}
+        files.update(bl.checked_files(result.checked, result.documents, root))
+        n = bl.write_baseline(args.write_baseline, result.findings, result.documents, root, result.rules, keep,
+                              files)
         _say(args, f"corpuslint: wrote {n} baseline entries ({len(result.findings)} findings"
                    + (f"; {len(keep)} entries of files or rules not checked kept" if keep else "")
                    + f") to {args.write_baseline}")

@@ -13,6 +13,12 @@
   entry also keeps its content fingerprint (without the path): the entries of a file
   that no longer exists cover the same findings in a file the baseline does not name
   (a file renamed or moved keeps its baseline).
+  The baseline also records each checked file's content fingerprint (``files``: path ->
+  16 hex digits, ``file_fingerprint``). A run with it knows which files are as they were
+  when it was written (``Settled``): the cross-file duplicate rules (D104, D105, D107)
+  keep such a file's copy and report the copy in a file changed or added since, in a
+  full run as in a pre-commit run over the changed files (path order decides between
+  two files both unchanged or both changed; without ``files``, as before).
   Baselines are data: parsed and validated, never executed.
 * **Ignore file** — ``.corpuslint-ignore`` at the project root, one entry a line,
   ``# reason`` after it::
@@ -140,10 +146,12 @@ class BaselineResult:
 
 
 def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, object], root: str,
-                   rules: Mapping[str, object] | None = None, keep: Iterable[dict] = ()) -> int:
+                   rules: Mapping[str, object] | None = None, keep: Iterable[dict] = (),
+                   files: Mapping[str, str] | None = None) -> int:
     """Write the findings' fingerprints to ``path`` (JSON), with the entries ``keep`` (of
-    an earlier baseline, outside this run: ``out_of_scope``) as they were; returns the
-    number of entries."""
+    an earlier baseline, outside this run: ``out_of_scope``) as they were, and ``files``
+    (relative path -> ``file_fingerprint``: the files as checked); returns the number of
+    entries."""
     entries: dict[str, dict] = {}
     whole = whole_document_codes(rules or {})
     for f, fp in zip(findings, fingerprints(findings, documents, root, rules)):
@@ -166,6 +174,8 @@ def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, o
     data = {"version": BASELINE_VERSION, "tool": "corpuslint",
             "findings": sorted(entries.values(), key=lambda e: (str(e.get("path", "")), str(e.get("code", "")),
                                                                  e["fingerprint"]))}
+    if files:
+        data["files"] = dict(sorted(files.items()))
     tmp = f"{path}.tmp{os.getpid()}"
     with open(tmp, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
@@ -177,11 +187,13 @@ def write_baseline(path: str, findings: list[Finding], documents: Mapping[str, o
 class Baseline(dict):
     """``{fingerprint: count}``, and in ``moved`` what follows a renamed file: for each
     entry written with a content fingerprint (the fingerprint without the path),
-    ``{fingerprint: (path, content fingerprint)}``."""
+    ``{fingerprint: (path, content fingerprint)}``; in ``pairs``, for each entry of a copy
+    naming its original's file, ``{fingerprint: (code, path, related path)}``."""
 
     def __init__(self, counts=(), moved: "Mapping[str, tuple[str, str]] | None" = None):
         super().__init__(counts)
         self.moved = dict(moved or {})
+        self.pairs: dict[str, tuple[str, str, str]] = {}
 
 
 def load_baseline(path: str) -> Baseline:
@@ -200,13 +212,27 @@ def counts(entries: Iterable[dict]) -> Baseline:
         content, where = entry.get("content"), entry.get("path")
         if isinstance(content, str) and _FP_RE.match(content) and isinstance(where, str):
             out.moved[fp] = (where, content)
+        code, other = entry.get("code"), entry.get("related")
+        if isinstance(code, str) and isinstance(where, str) and isinstance(other, str):
+            out.pairs[fp] = (code, where, other)
     return out
 
 
-def load_entries(path: str) -> list[dict]:
+class Entries(list):
+    """A baseline file's entries (``load_entries``) and ``files``: relative path -> the
+    file's content fingerprint when the baseline was written (``file_fingerprint``;
+    empty for a baseline written before it recorded them)."""
+
+    def __init__(self, entries=(), files: "Mapping[str, str] | None" = None):
+        super().__init__(entries)
+        self.files = dict(files or {})
+
+
+def load_entries(path: str) -> Entries:
     """The entries of a baseline file, validated (``fingerprint``: 16 hex digits,
     ``count``: a positive integer; ``code``, ``path``, ``message`` and ``content`` as
-    written); ConfigError (exit 2) if it is not one."""
+    written; ``files``, if there, an object of paths to 16 hex digits); ConfigError
+    (exit 2) if it is not one."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
@@ -225,7 +251,10 @@ def load_entries(path: str) -> list[dict]:
             raise ConfigError(f"baseline {path}: findings[{i}]: 'fingerprint' must be 16 hex digits")
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
             raise ConfigError(f"baseline {path}: findings[{i}]: 'count' must be a positive integer")
-    return data["findings"]
+    files = data.get("files", {})
+    if not isinstance(files, dict) or not all(isinstance(v, str) and _FP_RE.match(v) for v in files.values()):
+        raise ConfigError(f"baseline {path}: 'files' must map paths to 16 hex digits")
+    return Entries(data["findings"], files)
 
 
 def out_of_scope(entry: dict, checked: Collection[str], codes: Collection[str], root: str) -> bool:
@@ -242,6 +271,82 @@ def out_of_scope(entry: dict, checked: Collection[str], codes: Collection[str], 
         code = entry.get("code")
         return isinstance(code, str) and code not in codes
     return os.path.lexists(os.path.join(root, path))
+
+
+# -- which files are as the baseline recorded them -----------------------------------
+
+
+def file_fingerprint(content_hash: str | None, path: str) -> str | None:
+    """16 hex digits of a file's content: a plain file's ``Document.content_hash`` (its
+    text and declared language) cut short, else (a data file, whose documents are its
+    records; a notebook; standard input: ``content_hash`` None) a digest of the bytes at
+    ``path``; None when they cannot be read (not a file)."""
+    if content_hash is not None and not content_hash.startswith("R"):  # ("R...": a claimed file's records, index.py)
+        return content_hash[:16]
+    digest = hashlib.blake2b(digest_size=8)
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def checked_files(checked: Iterable[str], documents: Mapping[str, object], root: str) -> dict[str, str]:
+    """``{relative path: file_fingerprint}`` of the files ``checked`` (display paths) as
+    this run read them (``documents``: a ``DocumentStore``): what ``--write-baseline``
+    records in ``files``."""
+    hash_of = getattr(documents, "content_hash", None)
+    record_of = getattr(documents, "record_of", None)
+    out = {}
+    for display in checked:
+        plain = hash_of is not None and display in documents and (record_of is None or record_of(display) is None)
+        fp = file_fingerprint(hash_of(display) if plain else None, display)
+        if fp is not None:
+            out[relative_path(display, root)] = fp
+    return out
+
+
+class Settled:
+    """``settled(key)``: is the file of the document ``key`` (an engine key: a file, a
+    record of a data file, a notebook's cell) as the baseline recorded it (its ``files``,
+    by ``file_fingerprint``)? False for a file changed or added since. The cross-file
+    duplicate rules keep such a file's copy first (``CorpusView.settled``): the copy
+    reported is the one a change made, whichever files the run checks. ``documents``: the
+    run's ``DocumentStore`` (the checked documents' hashes and records' files); ``hashes``:
+    display path -> content hash of the other corpus files (``index.collect_states`` fills
+    it in a run over a few files: ``RunContext.file_hashes``). A file whose content is
+    not at hand counts as settled (the order is then the one without a baseline)."""
+
+    def __init__(self, files: Mapping[str, str], root: str, documents: Mapping[str, object],
+                 hashes: Mapping[str, str] | None = None):
+        self.files, self.root, self.documents = files, root, documents
+        self.hashes = {} if hashes is None else hashes
+        self._memo: dict[str, bool] = {}
+
+    def __call__(self, key: str) -> bool:
+        record_of = getattr(self.documents, "record_of", None)
+        named = record_of(key) if record_of is not None else None
+        file = key if named is None else named[0]
+        known = self._memo.get(file)
+        if known is None:
+            known = self._memo[file] = self._settled(file, named is not None)
+        return known
+
+    def _settled(self, file: str, record: bool) -> bool:
+        rel = relative_path(file, self.root)
+        was = self.files.get(rel)
+        if was is None:
+            return False  # added since the baseline was written
+        h = None
+        if not record:
+            h = self.hashes.get(file)
+            hash_of = getattr(self.documents, "content_hash", None)
+            if h is None and hash_of is not None and file in self.documents:
+                h = hash_of(file)
+        fp = file_fingerprint(h, os.path.join(self.root, rel))
+        return fp is None or fp == was
 
 
 def _other_file(finding: Finding, root: str) -> str | None:
@@ -302,6 +407,8 @@ def apply_baseline(findings: list[Finding], documents: Mapping[str, object], roo
                 suppressed += 1
                 dropped.add(i)
         kept = [f for i, f in enumerate(kept) if i not in dropped]
+    kept, turned = _turned_pairs(kept, root, getattr(baseline, "pairs", {}), left)
+    suppressed += turned
     mirrored = _pair_counts(pairs)
     if mirrored and kept:
         whole = whole_document_codes(rules or {})
@@ -318,6 +425,33 @@ def apply_baseline(findings: list[Finding], documents: Mapping[str, object], roo
                 out.append(f)
         kept = out
     return BaselineResult(kept, suppressed, sum(left.values()))
+
+
+def _turned_pairs(kept: list[Finding], root: str, pairs: Mapping[str, tuple[str, str, str]],
+                  left: dict[str, int]) -> tuple[list[Finding], int]:
+    """``kept`` without the copies an entry of the same pair, reported the other way round
+    and not found again (``left``), covers: a finding of code C on file A naming file B
+    (``related``) and an entry of C on B naming A. Which copy of a pair is kept follows the
+    files' changes since the baseline (``Settled``): an edit elsewhere in the kept copy's
+    file turns the pair, and the pair stays baselined. Returns (kept, how many covered)."""
+    open_: dict[tuple[str, str, str], list[str]] = {}
+    for fp, key in pairs.items():
+        if left.get(fp, 0) > 0:
+            open_.setdefault(key, []).append(fp)
+    if not open_ or not kept:
+        return kept, 0
+    out, covered = [], 0
+    for f in kept:
+        other = _other_file(f, root)
+        fp = None
+        if other is not None:
+            fp = next((x for x in open_.get((f.code, other, relative_path(f.path, root)), ()) if left[x] > 0), None)
+        if fp is None:
+            out.append(f)
+        else:
+            left[fp] -= 1
+            covered += 1
+    return out, covered
 
 
 def apply_entries(entries: list[dict], findings: list[Finding], documents: Mapping[str, object], root: str,

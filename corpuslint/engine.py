@@ -146,6 +146,9 @@ class RunContext:
     record_of: Callable[[str], Any] = lambda key: None
     # data files whose stored records states the map step found invalid: their rows are written again
     records_bad: set = field(default_factory=set)
+    # display path -> content hash of every corpus file, when the run needs them (``index.collect_states``
+    # fills it for ``baseline.Settled``: a baseline that records its files' fingerprints); None: not kept
+    file_hashes: "dict[str, str] | None" = None
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,8 @@ class Linter:
         # 450 k paragraph records ~60 MB), held to the end for nothing
         self.keep_map_findings = True
         self.suppressions = None  # baseline.Suppressions: ignore file + inline directives
+        # baseline.Settled: is a document's file as the baseline recorded it (``CorpusView.settled``), or None
+        self.settled = None
         self.progress = None  # callable(n) ticked per document checked (progress bar), or None
         self.executor = None  # executors.LocalExecutor (None) or DaskExecutor: runs map and reduce
         # files this run did not read whose input finding (F001-F004, F007) is not selected or
@@ -241,7 +246,7 @@ class Linter:
         """What an executor ships to its workers (Dask): the rules, not the registry or caches."""
         state = dict(self.__dict__)
         state.update(registry=None, suppressions=None, progress=None, executor=None, _cache={}, _clean={},
-                     _from_disk=set(), _rule_lists={})
+                     _from_disk=set(), _rule_lists={}, settled=None)
         return state
 
     # -- MAP: one document in, findings out -----------------------------------
@@ -455,7 +460,7 @@ class Linter:
         view = CorpusView(states=own if fresh or isinstance(own, (LazyStates, SpilledStates)) else dict(own),
                           targets=documents.keys(),  # (a view: a set of every key was ~80 bytes a record, a reduce long)
                           documents=documents, facts=(facts or {}).get(rule.code),
-                          aggregates=getattr(own, "aggregates", None))
+                          aggregates=getattr(own, "aggregates", None), settled=self.settled)
         del own
         self._lanes_busy = prepare is not None and prepare(rule, view)
         kinds = rule.checked_regions()
@@ -2454,6 +2459,13 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
         linter.progress = progress.phase("checking", None if streams else len(items))
     store = DocumentStore()
     store.beyond = ctx.beyond  # (the records of files beyond the checked ones, named by the corpus index)
+    settle = None  # the files as the baseline recorded them: which copy of a duplicate a change made
+    if getattr(baseline, "files", None):
+        from .baseline import Settled
+
+        ctx.file_hashes = {}
+        settle = lambda store: Settled(baseline.files, config.root, store, ctx.file_hashes)  # noqa: E731
+        linter.settled = settle(store)
     from .index import cache_dir_for, use_verdicts
 
     with use_verdicts(cache_dir_for(ctx) if ctx.use_cache else None):  # per-word dictionary verdicts
@@ -2552,6 +2564,8 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
             items = [item if isinstance(item, files.Source) else (changed[item] if item in changed else store.get(item))
                      if isinstance(item, str) else changed.get(item.path, item) for item in items]
             store = DocumentStore()
+            if settle is not None:  # (the files fixed are changed since the baseline now)
+                linter.settled = settle(store)
             findings = lint_items(linter, items, ctx, store, [])
     findings = _as_fix_applies(findings, store, frozenset(r.code for r in linter.corpus_rules))
     findings.extend(linter.suppressions.apply(problems, {}))

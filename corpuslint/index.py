@@ -1617,6 +1617,9 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys
             changed.add(display)  # unknown or changed on disk: read, hash, maybe collect
             continue
         known.append((display, rel, h))
+    hashes = getattr(ctx, "file_hashes", None)  # (``baseline.Settled``: which files changed since the baseline)
+    if hashes is not None:
+        hashes.update((display, h) for display, _, h in known)
     # a file serves from the cache when every rule has its state: the rules with an
     # aggregate need the stored hash only (their states stay on disk), compared for all
     # files at once (a dict's items contain another's in C; per file only on a miss)
@@ -1680,6 +1683,8 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys
             continue
         rel = corpus[display][0]
         h, stat, states = result
+        if hashes is not None:
+            hashes[display] = h
         if stat is not None and index is not None and known_files.get(rel) != (stat[0], stat[1], h):
             file_rows.append((rel, stat[0], stat[1], h))
         if _is_records(h):  # a claimed file's records: one row a rule, their states in memory

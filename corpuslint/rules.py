@@ -198,6 +198,10 @@ class CorpusView:
     # corpuslint/aggregates.py: ``AggregateView``), or None. When set, ``states`` is a
     # lazy mapping (every document, decoded on access): read the few states you need.
     aggregates: Any = None
+    # ``settled(key)``: is the file of the document ``key`` as the run's baseline recorded it
+    # (``baseline.Settled``)? None without a baseline that records its files. The cross-file
+    # duplicate rules keep a settled file's copy before a changed or new one's (``copy_order``).
+    settled: Any = None
 
 
 class CorpusRule(Rule):

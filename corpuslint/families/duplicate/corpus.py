@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import itertools
 import math
-from typing import Any, Iterable, Mapping, NamedTuple
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 import numpy as np
 import xxhash
@@ -321,6 +321,20 @@ def clusters_from_edges(n: int, rep: np.ndarray, pairs: np.ndarray, sims: np.nda
 _MAX_DIRECT_CHECKS = 64
 
 
+def copy_order(corpus: CorpusView) -> Callable[[str], int]:
+    """``f(key)``: 0 for a document whose file is as the run's baseline recorded it
+    (``CorpusView.settled``), 1 for one changed or added since; 0 for every document without
+    such a baseline. The first key of the cross-file duplicate rules' report order after a
+    title's rank (D104, D105, D107): the copy kept is a settled file's, so the copy reported
+    is the one a change made, in a full run (CI with ``--baseline``) as in a pre-commit run
+    over the changed files, whatever their paths (fresh37: help/de/clock.md, a paragraph of
+    man/de/autopoint.1.txt pasted in, was reported by the hook and autopoint.1.txt by CI)."""
+    settled = corpus.settled
+    if settled is None:
+        return lambda key: 0
+    return lambda key: 0 if settled(key) else 1
+
+
 def assign_copies(
     group: list[int], clusters: Clusters, doc_of: list[int], checked: list[bool],
     jaccard, threshold: float, parallel=None,
@@ -425,7 +439,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     0.80, A~C 0.64) never report a pair below the threshold: B is reported against A,
     C is kept. "Earliest" is path order, except that copies in files not being checked
     come before checked ones: a pre-commit run over a new file that copies an existing
-    one reports the new file, pointing at the existing copy.
+    one reports the new file, pointing at the existing copy; and with a baseline that
+    records its files (``copy_order``), copies in files unchanged since it was written
+    come first, so CI's full run reports that new file too (fresh37: a paragraph of
+    man/de/autopoint.1.txt pasted into help/de/clock.md is help/de/clock.md:5's finding in
+    both runs, not autopoint.1.txt:33's in the full one).
     Another edition of a text is one fact, not one per paragraph: a document holding
     another's paragraphs wholly or for the most part (at least ``FOLD_MIN_PARAGRAPHS`` of
     them reported between the two, ``FOLD_SHARE`` of the smaller one's compared
@@ -731,6 +749,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
         out: list[Finding] = []
         made: list[_Copy] = []  # (out's findings, in order: what ``_fold_contained`` folds)
         unit_starts = np.searchsorted(doc_of, np.arange(len(paths)))  # (each document's first unit, in _concat order)
+        newer = copy_order(corpus)
         release = _PageRelease(arr, states, ("names", "names_off", "tframes", "tframes_off"))
         for group_arr in groups:
             # the members' documents and target flags, by member (a cluster's, not a list of every unit's:
@@ -744,9 +763,11 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             release.tick()
             # report order: a document's title first, an entry of a table of contents last (the
             # page's or section's own title is kept, the contents' line, a link to the next page,
-            # is the copy), then copies in files not being checked first (the established copy,
-            # in a pre-commit run), then path order (the stable sort keeps it)
-            group.sort(key=lambda g, target_l=target_l: (rank_of(int(idx[g])), target_l[g]))
+            # is the copy), then copies in files the baseline holds as they are (``copy_order``), then
+            # copies in files not being checked first (the established copy, in a pre-commit run),
+            # then path order (the stable sort keeps it)
+            group.sort(key=lambda g, target_l=target_l, doc_l=doc_l: (
+                rank_of(int(idx[g])), newer(paths[doc_l[g]]), target_l[g]))
             n_files = len({file_l[g] for g in group})
             if n_files < 2:
                 continue
@@ -1189,7 +1210,8 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
     0.8) with another file of the corpus (MinHash LSH over every file under the project
     root, verified exactly). Each later copy is reported once at its first paragraph,
     pointing at the earliest file it matches directly at >= ``threshold`` that is not
-    itself reported (path order, files not being checked first; chains are handled as
+    itself reported (path order, files not being checked first, and with a baseline that
+    records its files, files unchanged since first: ``copy_order``; chains are handled as
     in D104). Chat turns are compared as D104 compares them: a turn only with turns after
     the same turn, a turn opening its conversation not at all (a long answer given again
     to the same question is reported; to another phrasing of it, not).
@@ -1307,11 +1329,13 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
             groups = _clusters(n, keys, sigs, arr["sets"], arr["off"], threshold, str(self.opts["backend"]), focus)
         out: list[Finding] = []
         target_l = is_target.tolist()
+        newer = copy_order(corpus)
         all_docs = list(range(n))
         for group in groups:
             if not is_target[group].any():
                 continue
-            group = sorted(group.tolist(), key=target_l.__getitem__)  # unchecked files first (see D104)
+            # settled files first, then unchecked ones (see D104)
+            group = sorted(group.tolist(), key=lambda g: (newer(paths[g]), target_l[g]))
             for g, target, sim in assign_copies(
                 group, groups, all_docs, target_l,
                 lambda x, y: _exact_jaccard(arr["sets"], arr["off"], x, y), threshold,

@@ -25,7 +25,7 @@ from ...findings import Finding, Location, Severity, where
 from ...rules import CorpusView
 from ...structure import ALL_REGIONS, CHAT_MESSAGE, MESSAGE, NOTEBOOK_CELL
 from . import regions
-from .corpus import _DuplicateCorpusRule
+from .corpus import _DuplicateCorpusRule, copy_order
 from .local import FAMILY
 
 NORMALIZATION = "nfc-ws1"  # names what ``normalise`` does: bump when it changes (states hold its hashes)
@@ -124,7 +124,8 @@ class DuplicateRecord(_DuplicateCorpusRule):
     wants; it is info because nothing in the file is wrong.
     Each later copy is reported once (a chat record at its first turn after the system
     prompt: ``Document.role``), pointing at the first copy (files in path order,
-    records by number; a copy in a file not being checked comes first, as in D104).
+    records by number; a copy in a file not being checked comes first, and with a
+    baseline that records its files a copy in a file unchanged since, as in D104).
     Where D107 reports a pair, D104 and D105 do not report it again.
     Why: a repeated record is trained on twice and, in an evaluation set, scored twice;
     copies across a train and a test file leak the answer.
@@ -219,6 +220,7 @@ class DuplicateRecord(_DuplicateCorpusRule):
         new = np.concatenate(([True], (sh[1:] != sh[:-1]).any(axis=1)))
         group_starts = np.flatnonzero(new).tolist() + [len(by_hash)]
         target = np.fromiter((k in corpus.targets for k in keys), bool, n)
+        newer = copy_order(corpus)
         out: list[Finding] = []
         for g0, g1 in zip(group_starts, group_starts[1:]):
             if g1 - g0 < 2:
@@ -228,8 +230,9 @@ class DuplicateRecord(_DuplicateCorpusRule):
             checked = [any(target[d] for d in ds) for ds in docs_of]
             if not any(checked):
                 continue
-            # report order: records in files not being checked first, then file and number
-            ranked = sorted(range(len(members)), key=lambda m: checked[m])
+            # report order: records in files the baseline holds as they are first (``copy_order``),
+            # then records in files not being checked, then file and number
+            ranked = sorted(range(len(members)), key=lambda m: (newer(keys[docs_of[m][0]]), checked[m]))
             out.extend(self._report(corpus, keys, [docs_of[m] for m in ranked], [checked[m] for m in ranked]))
         return out
 
