@@ -23,6 +23,7 @@ from corpuslint.families.duplicate.regions import (
 from corpuslint.findings import Finding, Severity
 from corpuslint.rules import DocumentRule
 from corpuslint.structure import MARKDOWN_SUFFIXES
+from corpuslint.text.lazy_regex import lazy
 from corpuslint.text.legacy import might_be_misread
 
 FAMILY = "quality"
@@ -31,7 +32,7 @@ FAMILY = "quality"
 # n-grams tell a language from a few hundred, and the cost of a pure-Python walk grows
 # with the length (fresh37's findings are the same with the whole paragraphs).
 MAX_CHARS = 600
-_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
+_WORD_RE = lazy(r"\p{L}[\p{L}\p{M}'’]*")
 _PROSE = frozenset({structure.PROSE})
 
 # Languages the model confuses with each other, or that a text mixes by nature (a
@@ -71,7 +72,7 @@ _QUOTED = {
 # A licence or copyright notice is kept in its original language on purpose (a
 # translation of the GPL has no legal force): the English paragraph at the end of a
 # translated manual page is not reported.
-_LICENCE_RE = regex.compile(
+_LICENCE_RE = lazy(
     r"\b(?:licen[cs]e[ds]?|copyright|warrant(?:y|ies)|permission is (?:hereby )?granted|"
     r"redistribut\w*|free software)\b", regex.I)
 
