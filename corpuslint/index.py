@@ -350,16 +350,20 @@ class CorpusIndex:
                         complete = False
                         continue
                 todo.append((path, h, state))
-            # (kind, key, doc, value) of every new posting as int64 columns (40 bytes a posting
-            # with the sort order; Python tuples of every posting of a first fill were ~5x
-            # that), documents' postings computed _POSTING_CHUNK at a time as arrays. A new
-            # document's id is given here (the next free ones, as SQLite would) and its
-            # agg_docs row written after the postings: a posting INSERT (which fires a
-            # trigger) after the documents' key lists in one transaction writes a statement
+            # Every new posting, written in primary-key order (kind, key, doc): B-tree appends, not
+            # random inserts. Documents' postings are computed _POSTING_CHUNK documents at a time,
+            # sorted in runs of about _POSTING_RUN postings held as narrow columns (``_PostingRun``:
+            # ~16 bytes a posting), then merged a key range at a time (``_merged_postings``); each
+            # document's key list is encoded when its postings are made (8 bytes a posting). The
+            # whole table as int64 rows with its sort order (40 bytes a posting, and a copy of
+            # each document's rows while it was built) set a first run's peak: +865 MB of the
+            # 100 MB bench_scale corpus's 1,362 MB. A new document's id is given here (the next
+            # free ones, as SQLite would) and its agg_docs row written after the postings: a
+            # posting INSERT after the documents' key lists in one transaction wrote a statement
             # journal for each row (3x the CPU of the fill; 10 MB of postings 1.6 -> 0.5 s)
             base = conn.execute("SELECT COALESCE(MAX(id), 0) FROM agg_docs").fetchone()[0]
-            made: list[tuple[str, str, int]] = []  # path, hash, postings of document id base + 1 + i
-            columns: list[np.ndarray] = []  # each document's (kind, key, value) rows
+            made: list[tuple[str, str, int, bytes]] = []  # path, hash, postings, key list of document id base + 1 + i
+            runs: list[_PostingRun] = []
             for at in range(0, len(todo), _POSTING_CHUNK):
                 chunk = todo[at : at + _POSTING_CHUNK]
                 try:
@@ -367,38 +371,30 @@ class CorpusIndex:
                 except (ValueError, TypeError, KeyError, IndexError) as exc:
                     self.warn(f"corpus index: {rule.code} aggregate not computed ({exc})")
                     return None
+                group: list[np.ndarray] = []
+                first = base + 1 + len(made)
                 for (path, h, _), rows in zip(chunk, per_doc):
-                    made.append((path, h, len(rows)))
-                    columns.append(rows)
-                del per_doc
-            if columns:
-                # one (kind, key, doc, value) table filled document by document, each one's
-                # rows let go once copied (not a second copy of every posting beside it: D104's
-                # first fill of fresh25's 5.9 M postings held 2 x 190 MB)
-                table = np.empty((sum(n for _, _, n in made), 4), dtype=np.int64)
-                at = 0
-                for i in range(len(columns)):
-                    rows, columns[i] = columns[i], None
-                    n = len(rows)
-                    table[at : at + n, :2] = rows[:, :2]
-                    table[at : at + n, 2] = base + 1 + i
-                    table[at : at + n, 3] = rows[:, 2]
-                    at += n
-                    del rows
-                del columns
-                # in primary-key order (kind, key, doc): B-tree appends, not random inserts
-                order = np.lexsort((table[:, 3], table[:, 2], table[:, 1], table[:, 0]))
+                    made.append((path, h, len(rows), dumps(key_runs(rows[:, :2]))))
+                    group.append(rows)
+                    if sum(map(len, group)) >= _POSTING_RUN or len(group) >= 1 << 15:
+                        runs.append(_PostingRun(group, first))
+                        first += len(group)
+                        group = []
+                if group:
+                    runs.append(_PostingRun(group, first))
+                del per_doc, group
+            runs = [run for run in runs if run.n]
+            total = sum(run.n for run in runs)
+            if total:
                 conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)",
-                                 _rows_of(agg, table, order))
+                                 _merged_postings(agg, runs))
                 # counted here, in the same transaction, not by a trigger a row (1.4 s CPU a million postings:
                 # D104 posts ~30 LSH band keys a paragraph, ~1 M on a 10 MB corpus's first run)
-                conn.execute("UPDATE agg_counts SET postings = postings + ? WHERE agg = ?", (len(order), agg))
-                del order
-                at = 0  # each document's rows are consecutive in ``table`` in the rule's order
-                for i, (path, h, n) in enumerate(made):
-                    conn.execute("INSERT INTO agg_docs (id, agg, path, content_hash, n, keys) VALUES (?, ?, ?, ?, ?, ?)",
-                                 (base + 1 + i, agg, path, h, n, dumps(key_runs(table[at : at + n, :2]))))
-                    at += n
+                conn.execute("UPDATE agg_counts SET postings = postings + ? WHERE agg = ?", (total, agg))
+            del runs
+            for i, (path, h, n, keys_blob) in enumerate(made):
+                conn.execute("INSERT INTO agg_docs (id, agg, path, content_hash, n, keys) VALUES (?, ?, ?, ?, ?, ?)",
+                             (base + 1 + i, agg, path, h, n, keys_blob))
         return agg if complete else None
 
     def _aggregate_id(self, akey: str, owner: str) -> int:
@@ -1858,12 +1854,73 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
 _POSTING_CHUNK = 1024  # documents whose postings are computed at once in sync_aggregate
 
 
-def _rows_of(agg: int, table: np.ndarray, order: np.ndarray, block: int = 65536):
-    """``(agg, kind, key, doc, value)`` tuples of ``table``'s rows in ``order``, made
-    ``block`` rows at a time (never one list of every posting)."""
-    for at in range(0, len(order), block):
-        for kind, key, doc, value in table[order[at : at + block]].tolist():
-            yield agg, kind, key, doc, value
+_POSTING_RUN = 1 << 18  # postings sorted together in ``sync_aggregate`` (a run: ~16 bytes each, held)
+_POSTING_PART = 1 << 18  # postings merged together from the runs (a key range: 32 bytes each, then written)
+
+
+def _narrow(values: np.ndarray) -> np.ndarray:
+    """``values`` (int64) as int32 when they fit (an LSH band's paragraph number), else as is."""
+    if len(values) and (values.min() < -(1 << 31) or values.max() >= 1 << 31):
+        return values
+    return values.astype(np.int32)
+
+
+class _PostingRun:
+    """The postings of consecutive new documents (``rows``: each one's (kind, key, value)
+    int64 array, ``aggregates.posting_rows``), the first of them document id ``first``,
+    sorted by (kind, key, doc) and held as narrow columns: ``kind`` and ``value`` int32 when
+    they fit, ``doc`` the document's place in the run (uint16 or int32), ``key`` int64."""
+
+    def __init__(self, rows: list[np.ndarray], first: int):
+        counts = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        table = np.concatenate(rows) if len(rows) > 1 else rows[0] if rows else np.zeros((0, 3), np.int64)
+        doc = np.repeat(np.arange(len(rows), dtype=np.uint16 if len(rows) <= 1 << 16 else np.int32), counts)
+        order = np.lexsort((doc, table[:, 1], table[:, 0]))
+        self.first, self.n = first, len(order)
+        self.kind, self.key = _narrow(table[order, 0]), table[order, 1]
+        self.doc, self.value = doc[order], _narrow(table[order, 2])
+
+    def cut(self, kind: int, key: int) -> int:
+        """The place of the first posting at or after (kind, key) in this run's order."""
+        lo, hi = np.searchsorted(self.kind, kind, "left"), np.searchsorted(self.kind, kind, "right")
+        return int(lo + np.searchsorted(self.key[lo:hi], key, "left"))
+
+
+def _merged_postings(agg: int, runs: list[_PostingRun], block: int = 65536):
+    """``(agg, kind, key, doc, value)`` tuples of every posting of ``runs`` in primary-key
+    order (kind, key, doc), a key range at a time: the ranges cut at (kind, key) pairs
+    sampled from the runs, ~``_POSTING_PART`` postings each, so one range's rows are
+    gathered and sorted (32 bytes a posting), never all of them; made ``block`` rows at a
+    time (never one list of every posting)."""
+    total = sum(run.n for run in runs)
+    parts = max(1, -(-total // _POSTING_PART))
+    cuts: list[tuple[int, int]] = []
+    if parts > 1:
+        step = max(1, total // (parts * 64))
+        sample = np.concatenate([np.stack((run.kind[::step].astype(np.int64), run.key[::step]), axis=1) for run in runs])
+        sample = sample[np.lexsort((sample[:, 1], sample[:, 0]))]
+        picks = sample[(np.arange(1, parts) * len(sample)) // parts]
+        cuts = sorted(set(map(tuple, picks.tolist())))
+    bounds = [[0] + [run.cut(kind, key) for kind, key in cuts] + [run.n] for run in runs]
+    for p in range(len(cuts) + 1):
+        pieces = [(run, b[p], b[p + 1]) for run, b in zip(runs, bounds) if b[p + 1] > b[p]]
+        if not pieces:
+            continue
+        table = np.empty((sum(hi - lo for _, lo, hi in pieces), 4), dtype=np.int64)
+        at = 0
+        for run, lo, hi in pieces:
+            n = hi - lo
+            table[at : at + n, 0] = run.kind[lo:hi]
+            table[at : at + n, 1] = run.key[lo:hi]
+            table[at : at + n, 2] = run.doc[lo:hi]
+            table[at : at + n, 2] += run.first
+            table[at : at + n, 3] = run.value[lo:hi]
+            at += n
+        order = np.lexsort((table[:, 2], table[:, 1], table[:, 0]))
+        for at in range(0, len(order), block):
+            for kind, key, doc, value in table[order[at : at + block]].tolist():
+                yield agg, kind, key, doc, value
+        del table, order
 
 
 _MISS = object()

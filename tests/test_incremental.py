@@ -4,6 +4,7 @@ and reports exactly what a full (``--no-cache``) run reports."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import subprocess
@@ -660,3 +661,30 @@ def test_a_stored_none_state_decodes_as_the_codec_decodes_it():
     assert corpus_index._decode_state(("h", blob), "h") is None is loads(blob)
     assert corpus_index._decode_state(("h", blob), "other") is corpus_index._MISS
     assert corpus_index._decode_state(("h", dumps({"a": 1})), "h") == {"a": 1}
+
+
+def test_postings_merged_from_small_runs_and_key_ranges_equal_one_sorted_table(tmp_path_factory, monkeypatch):
+    """A first run writes each aggregate's postings merged from sorted runs a key range at a
+    time (``index._PostingRun``, ``_merged_postings``: bounded memory); with runs of 7
+    postings and ranges of 50 the index holds the same rows, in the same primary-key
+    order, and the same document key lists as with one run and one range."""
+
+    def fill(small: bool) -> tuple[list, list, list]:
+        root = tmp_path_factory.mktemp("small" if small else "whole")
+        monkeypatch.chdir(root)
+        _make_corpus(root)
+        if small:
+            monkeypatch.setattr(corpus_index, "_POSTING_RUN", 7)
+            monkeypatch.setattr(corpus_index, "_POSTING_PART", 50)
+        else:
+            monkeypatch.setattr(corpus_index, "_POSTING_RUN", 1 << 40)
+            monkeypatch.setattr(corpus_index, "_POSTING_PART", 1 << 40)
+        found = _key(lint_paths(["doc"], config=CFG))
+        with contextlib.closing(_db(root)) as db:  # (the rows as SQLite holds them: its own order)
+            postings = db.execute("SELECT agg, kind, key, doc, value FROM postings").fetchall()
+            docs = db.execute("SELECT id, agg, path, content_hash, n, keys FROM agg_docs ORDER BY id").fetchall()
+        return found, postings, docs
+
+    whole, small = fill(False), fill(True)
+    assert len(whole[1]) > 1000  # (many runs and ranges with the small sizes)
+    assert small == whole
