@@ -152,3 +152,36 @@ def test_latex_deletions_that_unbalance_the_document_are_refused():
     assert not edits_break_structure(doc, [Edit(0, whole)])
     assert edits_break_structure(doc, [Edit(0, text.index("\\end{lscommand}"))])
     assert edits_break_structure(doc, [Edit(text.index("\\end{lscommand}"), whole)])
+
+
+# formation-latex-ul exercice_trucs.tex lines 55-57, lualatex-doc-DE.tex lines 381-382,
+# alpha-persian-p.userguide.tex lines 64-66 and 73
+TRUCS = ("sur votre système. La classe est livrée avec une %\n"
+         "\\doc{memman.pdf}{http://texdoc.net/pkg/memoir}\\footnote{%\n"
+         "Première occurence d'une convention de ce document quand il s'agit\n")
+LUALATEX = ("expected in late 2012? You can learn more on the roadmap page of\n"
+            "\\href{http://luatex.org/}{the \\luatex site}. Stable betas are released\n")
+ALPHA_PERSIAN = ("\\paragraph{\\color{red!50!black}\nایمیل:\n\\lr{madad\\_sh@yahoo.com}}\\hfill\n"
+                 "\\href{https://ctan.org/tex-archive/biblio/bibtex/contrib/alpha-persian}{https://ctan.org/"
+                 "tex-archive/biblio/bibtex/contrib/alpha-persian}\\\\[.6cm]\n")
+
+
+def test_a110_a_latex_url_ends_at_its_brace_and_an_address_reads_tex_escapes():
+    """fresh38: 24 of the 58 A110 findings in .tex ran into LaTeX's syntax: the URL
+    ``http://texdoc.net/pkg/memoir}\\footnote{%`` (an argument of the document's own ``\\doc``),
+    ``http://luatex.org/}{the`` (``\\href``'s target: a url region, which ends the URL, and is
+    markup to A110 as a Markdown link's destination; its link text is prose), the
+    e-mail ``_sh@yahoo.com`` at column 11 (``madad\\_sh``: TeX's escaped underscore)."""
+    from corpuslint import lint_text
+
+    def messages(text, path):
+        return [(f.line, f.message) for f in lint_text(text, path=path, config={"select": ["A110"], "cache": False})]
+
+    assert messages(TRUCS, "exercice_trucs.tex") == [(2, "URL `http://texdoc.net/pkg/memoir`")]
+    assert messages(LUALATEX, "lualatex-doc-DE.tex") == []
+    # (and the URL shown as \\href's text is prose, reported from its own start)
+    assert messages(ALPHA_PERSIAN, "alpha-persian-p.userguide.tex") == [
+        (3, "e-mail address `madad_sh@yahoo.com`"),
+        (4, "URL `https://ctan.org/tex-archive/biblio/bibtex/contrib/alpha-persian`")]
+    # (the same URL in a plain text file runs on: a brace is a URL's character there)
+    assert messages(TRUCS, "trucs.txt") == [(2, "URL `http://texdoc.net/pkg/memoir}\\footnote{%`")]
