@@ -628,8 +628,8 @@ _PARSED_SUFFIXES = (MARKDOWN_SUFFIXES + structure.RST_SUFFIXES + structure.TEX_S
 
 
 def text_words(doc: Document, spans: Iterable[tuple[int, int]]) -> "list[int] | None":
-    """For each ``(start, end)`` span of ``doc``, the words (runs of letters, marks and
-    digits) that stand in its text (prose, heading, table: ``structure.TEXT_REGIONS``),
+    """For each ``(start, end)`` span of ``doc``, the words (as the family counts them,
+    ``units.words_of``: a Chinese line by its words) that stand in its text (prose, heading, table: ``structure.TEXT_REGIONS``),
     not in its markup, code or addresses, when the document's regions are a parser's
     (``parsed``); None for plain text, whose regions are guesses. A line or paragraph of
     markup and code alone (LaTeX's ``\\end{document}``, a preamble of ``\\usepackage``
@@ -637,9 +637,10 @@ def text_words(doc: Document, spans: Iterable[tuple[int, int]]) -> "list[int] | 
     has no or few words of text: it is no boilerplate text nor a paragraph of text copied."""
     if not parsed(doc):
         return None
+    from .units import word_counts, words_of  # (as the family counts a unit's words: CJK text by its words)
+
     text = doc.masked(structure.TEXT_REGIONS)
-    return [len(_WORD_RE.findall(text, start, end)) if start < end and not text[start:end].isspace() else 0
-            for start, end in spans]
+    return word_counts(*words_of([text[start:end] for start, end in spans])).tolist()
 
 
 def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool = True) -> list[bool]:
