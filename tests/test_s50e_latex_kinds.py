@@ -80,7 +80,8 @@ def test_d106_a_line_of_latex_markup_or_code_is_no_boilerplate(tmp_path, monkeyp
 def test_latex_regions_of_stray_delimiters_plain_tex_file_names_and_inline_drawings():
     """What the parser lost or misread is markup or code: the stray ``\\end{document}``,
     ``\\input katalog1.t2``'s file name, a ``\\tikz`` drawing up to its ``;`` (visualtikz
-    tkznoeud1.tex line 610: table cells of drawings, which D102 compared as paragraphs)."""
+    tkznoeud1.tex line 610: table cells of drawings, which D102 compared as paragraphs), an
+    ``LTXexample`` (showexpl's source shown beside its result)."""
     doc = Document("test-8bit-greek.tex", BABEL_GREEK)
     last = doc.lines[-1]
     assert doc.text[last.start:last.end] == "\\end{document}" and doc.line_kinds[-1] == MARKUP
@@ -88,6 +89,11 @@ def test_latex_regions_of_stray_delimiters_plain_tex_file_names_and_inline_drawi
     assert doc.line_kinds[4] == MARKUP  # \input katalog1.t2
     tikz = "\\tikz \\draw (0,0) .. controls (1,2) and (2,-1) .. (4,0) node[very near end] {texte}; \n&\n"
     assert Document("tkznoeud1.tex", tikz).line_kinds[0] == CODE
+    # lshort-german textsatz.tex lines 589-592 and 595-597: showexpl's LTXexample is source shown
+    # (with its markup blanked, the same item in the itemize and the enumerate example was D101's copy)
+    example = ("\\begin{LTXexample}\nListen:\n\\begin{itemize}\n\n\\item Listen kann man auch\nverschachteln:\n"
+               "  \\begin{itemize}\n  \\end{itemize}\n\\end{itemize}\n\\end{LTXexample}\n")
+    assert Document("textsatz.tex", example).line_kinds[4:6] == [CODE, CODE]
 
 
 # csbulletin example-slovak.tex lines 1-22 (and example-english.tex, -czech.tex: the same

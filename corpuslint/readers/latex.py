@@ -67,7 +67,8 @@ CODE_MACROS = frozenset({"texttt", "verb", "lstinline", "mintinline", "code", "c
                          "meta", "marg", "oarg", "parg", "path", "ensuremath", "cmd", "option", "macro"})
 VERBATIM_ENVIRONMENTS = frozenset({"verbatim", "verbatim*", "Verbatim", "BVerbatim", "LVerbatim", "lstlisting",
                                    "minted", "comment", "alltt", "filecontents", "filecontents*", "code",
-                                   "macrocode", "macrocode*", "verbatimtab", "lstcode", "pyverbatim", "sverb"})
+                                   "macrocode", "macrocode*", "verbatimtab", "lstcode", "pyverbatim", "sverb",
+                                   "LTXexample"})  # (showexpl: the source, then what it typesets)
 
 # arguments of common commands pylatexenc 2 does not know (``MacroSpec`` argument specs)
 _MORE_MACROS = {
