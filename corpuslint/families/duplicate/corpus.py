@@ -512,10 +512,12 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     open, is a sentence frame found in as many documents (``frames``; GNOME help writes
     "Click X in the sidebar to open the panel." for every panel, so the two pages about
     Date & Time share the line without copying each other). In Markdown, code and
-    markup (tables, HTML, link definitions) are not compared; in the other formats whose
-    regions come from a parser (reStructuredText, LaTeX, HTML, wikitext:
+    markup (tables, HTML, link definitions) are not compared; in the formats whose markup
+    runs through their text (LaTeX, HTML, wikitext: ``U.markup_blanked``,
     ``regions.text_words``) a paragraph is compared when it holds ``min-words`` words of
-    text, not of markup, code or addresses: csbulletin's example preamble (``\\usepackage``
+    text, not of markup, code or addresses (a ``<pre>`` block copied between two translations
+    of a page is as a Markdown code block; a sentence of eight words around inline code is
+    under the threshold too): csbulletin's example preamble (``\\usepackage``
     lines up to ``\\begin{document}``) in its Slovak, English and Czech examples, lshort's
     syntax box ``\\begin{lscommand}`` ``\\ci{parbox}\\verb|[|\\emph{pos}...`` in two of its
     translations are no paragraph of text copied (fresh38: 23 of the 37 findings in .tex,
@@ -593,7 +595,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
                 prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
                 idx = idx[np.array(prose, dtype=bool)]
-            elif len(idx) and regions.parsed(doc):  # a paragraph of markup and code: min-words of text
+            elif len(idx) and U.markup_blanked(doc):  # a paragraph of markup and code: min-words of text
                 counted = regions.text_words(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
                 idx = idx[np.array(counted, dtype=np.int64) >= int(self.opts["min-words"])]
             elif len(idx) and is_subtitle(doc):  # a cue: its caption text counts, not its timing line or tags
@@ -1622,8 +1624,8 @@ class BoilerplateLine(_DuplicateCorpusRule):
     ("And the LORD spoke to Moses, saying") in 44 chapters of the Torah is a set formula of
     the text, and deleting it would delete a verse; its other lines (a site's footer, a
     title numbering no series) are counted.
-    In a format whose regions come from a parser (Markdown, reStructuredText, LaTeX, HTML,
-    wikitext: ``regions.text_words``) a line counts with ``min-words`` words of text, not of
+    In a format whose markup runs through its text (LaTeX, HTML, wikitext: ``U.markup_blanked``,
+    ``regions.text_words``) a line counts with ``min-words`` words of text, not of
     markup, code or addresses: ``\\end{document}`` "in 13 of 222 documents", a verbatim
     block's ``\\end{verbatim}``, plain TeX's ``\\input katalog1.t2``, a row of a parameter table
     ``\\textsf{kashidastretch:} & \\texttt{0.14em plus 5.5em} \\\\`` are no boilerplate (fresh38:
@@ -1678,7 +1680,7 @@ class BoilerplateLine(_DuplicateCorpusRule):
         todo = [ln for i, ln in enumerate(doc.lines)
                 if ln.start != ln.end and i not in headings and i not in lead_ins and i not in stock and i not in parts
                 and not (verses and regions.verse_line(doc.text, ln.start, ln.end))]
-        if todo and regions.parsed(doc):  # a line of markup or code ("\end{verbatim}"): no words of text
+        if todo and U.markup_blanked(doc):  # a line of markup or code ("\end{verbatim}"): no words of text
             counted = regions.text_words(doc, [(ln.start, ln.end) for ln in todo])
             todo = [ln for ln, n in zip(todo, counted) if n >= min_words]
         words = found = None
