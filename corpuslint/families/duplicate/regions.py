@@ -617,26 +617,14 @@ def caption_words(doc: Document, spans: Iterable[tuple[int, int]]) -> list[int]:
     return [len(_WORD_RE.findall(masked, start, end)) for start, end in spans]
 
 
-def parsed(doc: Document) -> bool:
-    """Are ``doc``'s regions a parser's (Markdown, reStructuredText, LaTeX, HTML, wikitext),
-    not plain text's guesses from the look of its lines?"""
-    return (doc.suffix in _PARSED_SUFFIXES or doc.is_wikitext)
-
-
-_PARSED_SUFFIXES = (MARKDOWN_SUFFIXES + structure.RST_SUFFIXES + structure.TEX_SUFFIXES
-                    + structure.HTML_SUFFIXES + structure.WIKITEXT_SUFFIXES)
-
-
-def text_words(doc: Document, spans: Iterable[tuple[int, int]]) -> "list[int] | None":
+def text_words(doc: Document, spans: Iterable[tuple[int, int]]) -> list[int]:
     """For each ``(start, end)`` span of ``doc``, the words (as the family counts them,
-    ``units.words_of``: a Chinese line by its words) that stand in its text (prose, heading, table: ``structure.TEXT_REGIONS``),
-    not in its markup, code or addresses, when the document's regions are a parser's
-    (``parsed``); None for plain text, whose regions are guesses. A line or paragraph of
+    ``units.words_of``: a Chinese line by its words) that stand in its text (prose, heading,
+    table: ``structure.TEXT_REGIONS``), not in its markup, code or addresses (by its parser's regions: asked of LaTeX, HTML and
+    wikitext, ``units.markup_blanked``; plain text's regions are guesses). A line or paragraph of
     markup and code alone (LaTeX's ``\\end{document}``, a preamble of ``\\usepackage``
     lines, lshort's syntax box ``\\begin{lscommand}`` ``\\ci{parbox}\\verb|[|\\emph{pos}...``)
     has no or few words of text: it is no boilerplate text nor a paragraph of text copied."""
-    if not parsed(doc):
-        return None
     from .units import word_counts, words_of  # (as the family counts a unit's words: CJK text by its words)
 
     text = doc.masked(structure.TEXT_REGIONS)
