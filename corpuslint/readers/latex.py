@@ -53,30 +53,37 @@ PROSE_MACROS = frozenset({
     "emph", "textbf", "textit", "textsl", "textsc", "textrm", "textsf", "textup", "textmd", "textnormal",
     "underline", "uline", "mbox", "fbox", "makebox", "framebox", "text", "footnote", "footnotetext", "marginpar",
     "caption", "item", "author", "date", "thanks", "enquote", "textsuperscript", "textsubscript", "mbox", "hbox",
+    "multicolumn", "multirow",
     "intertext", "shortintertext", "abstract", "dedicatory", "keywords", "address", "curraddr", "emph*", "strong", "textcolor", "colorbox", "href", "hyperref",
     # accents (``caf\\'e``): the letter is the text's
     "'", "`", "^", '"', "~", "=", ".", "u", "v", "H", "c", "d", "b", "t", "r", "k",
 }) | HEADING_MACROS
 # the argument of each command that is prose (its index in the argument spec); other
 # arguments of these commands are markup, or url for ``URL_ARGS``
-PROSE_ARG = {"textcolor": 2, "colorbox": 1, "href": 2, "hyperref": 1}
+PROSE_ARG = {"textcolor": 2, "colorbox": 1, "href": 2, "hyperref": 1, "multicolumn": 2, "multirow": 2}
 URL_ARGS = {"href": 1, "url": 0, "email": 1, "urladdr": 1}
 CODE_MACROS = frozenset({"texttt", "verb", "lstinline", "mintinline", "code", "cs", "pkg", "env", "cls", "opt", "file",
+                         "ci", "ei",  # (lshort's command and environment names, indexed: \\ci{newenvironment})
                          "meta", "marg", "oarg", "parg", "path", "ensuremath", "cmd", "option", "macro"})
 VERBATIM_ENVIRONMENTS = frozenset({"verbatim", "verbatim*", "Verbatim", "BVerbatim", "LVerbatim", "lstlisting",
                                    "minted", "comment", "alltt", "filecontents", "filecontents*", "code",
-                                   "macrocode", "macrocode*", "verbatimtab", "lstcode", "pyverbatim", "sverb"})
+                                   "macrocode", "macrocode*", "verbatimtab", "lstcode", "pyverbatim", "sverb",
+                                   "LTXexample"})  # (showexpl: the source, then what it typesets)
 
 # arguments of common commands pylatexenc 2 does not know (``MacroSpec`` argument specs)
 _MORE_MACROS = {
     "href": "[{{", "caption": "[{", "pageref": "{", "thanks": "{", "paragraph": "*[{", "subparagraph": "*[{",
     "uline": "{", "hyperref": "[{", "footnotemark": "[", "footnotetext": "[{", "autoref": "{", "cref": "{",
     "Cref": "{", "nameref": "{", "subtitle": "{", "frametitle": "{", "framesubtitle": "{", "colorbox": "{{",
+    "ci": "{", "ei": "{",
     "cs": "{", "pkg": "{", "env": "{", "cls": "{", "opt": "{", "file": "{", "meta": "{", "marg": "{", "oarg": "{",
     "parg": "{", "code": "{", "cmd": "{", "option": "{", "path": "{", "marginpar": "[{", "enquote": "*{",
     "textsuperscript": "{", "textsubscript": "{", "intertext": "{", "shortintertext": "{", "strong": "{",
     "includegraphics": "*[[{", "bibliographystyle": "{", "graphicspath": "{", "definecolor": "{{{",
     "lstset": "{", "hypersetup": "{", "geometry": "{", "addbibresource": "[{", "printbibliography": "[",
+    "usetikzlibrary": "{", "rule": "[{{", "newcolumntype": "{[{", "setmainfont": "[{[", "setsansfont": "[{[",
+    "setmonofont": "[{[", "newfontfamily": "{[{[", "setfontfamily": "{[{[", "bibentry": "{", "newglossaryentry": "{{",
+    "multicolumn": "{{{", "multirow": "{{{",
     "DeclareMathOperator": "*{{", "newtheorem": "*{[{[", "RequirePackage": "[{[", "ProvidesPackage": "{[",
     "NeedsTeXFormat": "{[", "DocumentMetadata": "{", "newenvironment": "*{[[{{", "renewenvironment": "*{[[{{",
     "providecommand": "*{[[{", "DeclareRobustCommand": "*{[[{", "setcounter": "{{", "addtocounter": "{{",
@@ -85,6 +92,9 @@ _MORE_MACROS = {
     "theoremstyle": "{", "subjclass": "[{", "email": "[{", "urladdr": "[{", "dedicatory": "{", "keywords": "{",
     "address": "[{", "curraddr": "[{",
 }
+# arguments of common environments pylatexenc 2 does not know (widths, placements: markup)
+_MORE_ENVIRONMENTS = {"minipage": "[[[{", "wrapfigure": "[{[{", "subfigure": "[{", "tabularx": "{[{",
+                      "multicols": "{[[", "multicols*": "{[["}
 # pictures drawn with commands (``\\put(0,0){...}``, ``\\draw``): code, not text
 DRAWINGS = frozenset({"picture", "tikzpicture", "pspicture", "pgfpicture", "circuitikz"})
 _MATH_ENVIRONMENTS = ("equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*",
@@ -93,6 +103,61 @@ _MATH_ENVIRONMENTS = ("equation", "equation*", "align", "align*", "gather", "gat
 
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+# a command (``\\setmainfont``), an environment's delimiter with its name (``\\end{center}``)
+_COMMAND_RE = re.compile(r"\\(?:(?:begin|end)\s*\{[^{}\n]*\}|[A-Za-z@]+\*?)")
+# commands drawing inline: their drawing (a group, or the commands up to ``;``) is code
+INLINE_DRAWINGS = frozenset({"tikz"})
+_OVER = 1 << 10  # (a paint layer above what the parser made of the nodes after a command)
+
+
+def _drawing_end(text: str, pos: int) -> int:
+    """The end of an inline drawing's code from ``pos`` (after ``\\tikz``): its options
+    ``[..]`` and a brace group, or up to its ``;``; never past a blank line."""
+    limit = _BLANK_LINE_RE.search(text, pos)
+    limit = len(text) if limit is None else limit.start()
+    i = pos
+    while i < limit and text[i].isspace():
+        i += 1
+    if i < limit and text[i] == "[":
+        close = text.find("]", i, limit)
+        i = limit if close < 0 else close + 1
+        while i < limit and text[i].isspace():
+            i += 1
+    if i < limit and text[i] == "{":
+        depth = 0
+        for j in range(i, limit):
+            if text[j] == "{" and text[j - 1] != "\\":
+                depth += 1
+            elif text[j] == "}" and text[j - 1] != "\\":
+                depth -= 1
+                if depth == 0:
+                    return j + 1
+        return limit
+    semicolon = text.find(";", i, limit)
+    return limit if semicolon < 0 else semicolon + 1
+
+
+# commands reading a file name; without braces (plain TeX) the name ends at a space
+FILE_MACROS = frozenset({"input", "include"})
+_NAME_RE = re.compile(r"[^\s{}%\\]*")
+
+
+def _typeset(nodes: list, paint, latexwalker) -> list:
+    """``nodes`` (the top level) with a LaTeX document's preamble, what comes before
+    ``\\begin{document}``, painted markup and left out: nothing of it is typeset (package
+    options, ``\\setmainfont{HM XKayhan}``, ``\\usetikzlibrary{decorations.pathmorphing}``,
+    whatever command the parser does not know), but what ``\\maketitle`` sets
+    (``\\title``, ``\\author``, ``\\date``: ``PROSE_MACROS``), which is kept. A file with
+    no document environment (a chapter read by ``\\input``) has no preamble."""
+    for k, node in enumerate(nodes):
+        if isinstance(node, latexwalker.LatexEnvironmentNode) and node.environmentname == "document":
+            break
+    else:
+        return nodes
+    kept = [n for n in nodes[:k] if getattr(n, "macroname", None) in PROSE_MACROS]
+    if k:
+        paint(0, nodes[0].pos, node.pos, MARKUP)
+    return kept + nodes[k:]
 
 # TeX primitives defining a command, whose parameters and body are code (not known to
 # pylatexenc's argument specs: ``\\def\\name#1#2{body}``)
@@ -244,6 +309,7 @@ def _context():
     # (verbatim environments are blanked before parsing: ``code_sections``; pylatexenc's
     # verbatim parser looks for ``\\end{verbatim}`` whatever the environment's name)
     environments = [macrospec.EnvironmentSpec(name, "", is_math_mode=True) for name in _MATH_ENVIRONMENTS]
+    environments += [macrospec.EnvironmentSpec(name, spec) for name, spec in _MORE_ENVIRONMENTS.items()]
     db.add_context_category("corpuslint", macros=macros, environments=environments, prepend=True)
     return db
 
@@ -349,6 +415,13 @@ def latex_regions(doc: "Document") -> list[Region] | None:
         start, end = node.pos, node.pos + node.len
         args = node.nodeargd.argnlist if node.nodeargd is not None and node.nodeargd.argnlist else ()
         given = [a for a in args if a is not None]
+        if name in INLINE_DRAWINGS:  # ``\\tikz \\draw (0,0) -- (1,1);``: a drawing, code
+            paint(depth + _OVER, start, _drawing_end(text, end), CODE)
+            return
+        if name in FILE_MACROS and given and not isinstance(given[0], latexwalker.LatexGroupNode):
+            # plain TeX's ``\\input katalog1.t2``: the file name runs to the next space
+            paint(depth, start, _NAME_RE.match(text, end).end(), MARKUP)
+            return
         if given and name not in PROSE_MACROS and _BLANK_LINE_RE.search(text, given[0].pos, end) is not None:
             # an argument across a paragraph break: a misread (a brace of code the parser
             # took for the argument's); the command is markup, what follows is read on
@@ -377,9 +450,50 @@ def latex_regions(doc: "Document") -> list[Region] | None:
                 elif isinstance(arg, latexwalker.LatexCharsNode) and not arg.chars.strip() == "*":
                     paint(depth + 1, arg.pos, arg.pos + arg.len, PROSE)
 
-    walk(nodes, 0)
+    walk(_typeset(nodes, paint, latexwalker), 0)
+    # what the parser lost in its tolerant reading (a stray ``\\end{document}`` after the
+    # document's end, a ``\\begin{center}`` after an unbalanced group): commands and
+    # environment delimiters are markup wherever nothing else painted them
+    for m in _COMMAND_RE.finditer(text):
+        paint(-1, m.start(), m.end(), MARKUP)
     for start, end in sections:
         paint(1 << 20, start, end, CODE)
     from ..structure import _flatten
 
     return [r for r in _flatten(painted) if r.kind != PROSE]
+
+
+_ENVIRONMENT_RE = re.compile(r"\\(begin|end)\s*\{([^{}\n]*)\}")
+
+
+def edits_break_structure(doc: "Document", edits) -> bool:
+    """Would one of ``edits`` (``findings.Edit``) leave ``doc``, a LaTeX source, unbalanced:
+    delete a ``\\begin{name}`` without its ``\\end{name}`` (or the reverse), or a brace of
+    markup (a group's, an argument's) without its partner? (D104 deleting a preamble
+    paragraph up to ``\\begin{document}``, D106 deleting ``\\end{document}``: the file no
+    longer compiles.) Delimiters in a comment do not count, nor braces in code or text
+    (``\\verb|{|``, ``\\{``)."""
+    text = doc.text
+    for e in edits:
+        if e.start >= e.end:
+            continue
+        open_: list[str] = []
+        for m in _ENVIRONMENT_RE.finditer(text, e.start, e.end):
+            if _commented(text, m.start()):
+                continue
+            if m.group(1) == "begin":
+                open_.append(m.group(2).strip())
+            elif not open_ or open_.pop() != m.group(2).strip():
+                return True
+        if open_:
+            return True
+        depth = 0
+        for i in range(e.start, e.end):
+            c = text[i]
+            if c in "{}" and doc.kind_at(i) == MARKUP and not (i and text[i - 1] == "\\") and not _commented(text, i):
+                depth += 1 if c == "{" else -1
+                if depth < 0:
+                    return True
+        if depth:
+            return True
+    return False

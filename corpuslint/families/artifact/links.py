@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from urllib.parse import urlsplit
 
 import regex
@@ -11,7 +11,7 @@ import regex
 from ...document import Document
 from ...findings import Severity
 from ...rules import DocumentRule
-from ...structure import CATALOGUE, CODE, MESSAGE
+from ...structure import CATALOGUE, CODE, MESSAGE, TEX_SUFFIXES, URL
 from ...text.lazy_regex import lazy
 from ._common import EMAIL_RE, HTML_TAG_RE, URL_RE
 
@@ -104,6 +104,29 @@ def _program_message(doc: Document) -> bool:
     return MESSAGE in kinds or CATALOGUE in kinds and not any(r.kind == CODE for r in doc.regions)
 
 
+# What ends a URL written in LaTeX: a brace (``\\doc{memman.pdf}{http://texdoc.net/pkg/memoir}``)
+# or a command (``http://www.cmp.uea.ac.uk/\\hfill``)
+_TEX_URL_END_RE = lazy(r"[{}]|\\[A-Za-z@]")
+
+
+def _url_end(doc: Document, start: int, m_end: int, tex: bool) -> int:
+    """Where the URL matched at ``text[start:end]`` ends: at the end of the ``url`` region it
+    starts in (``\\href{http://luatex.org/}{the ...}``'s target, whatever follows it), and in
+    LaTeX at a brace or a command (``_TEX_URL_END_RE``); -1 when no URL is left."""
+    end = m_end
+    if tex:
+        m = _TEX_URL_END_RE.search(doc.text, start, end)
+        if m is not None:
+            end = m.start()
+    i = bisect_right(doc._region_starts, start) - 1
+    if i >= 0 and doc.regions[i].kind == URL and start < doc.regions[i].end:
+        end = min(end, doc.regions[i].end)
+    if end == m_end:
+        return end
+    cut = URL_RE.match(doc.text, start, end)  # (what is left, its trailing punctuation off again)
+    return cut.end() if cut is not None else -1
+
+
 class LinkOrAddress(DocumentRule):
     """URLs and e-mail addresses in body text (info by default).
 
@@ -137,6 +160,12 @@ class LinkOrAddress(DocumentRule):
     letters of one other script: ``老板@公司.com``): where the words of a text without spaces
     are glued to it, it starts and ends where the script changes (``请将错误报告发送至bug-sed@gnu.org。``
     reports ``bug-sed@gnu.org``; ``samba-bugs@samba.org创建`` is found, ``samba-bugs@samba.org``).
+    A URL that starts in a ``url`` region (LaTeX's ``\\url{..}``, ``\\href``'s target) ends where
+    the region ends, and so is markup, not reported, as a Markdown link's destination: fresh38's
+    ``http://luatex.org/}{the`` of ``\\href{http://luatex.org/}{the \\luatex site}``. In LaTeX a
+    brace or a command ends a URL (``\\doc{memman.pdf}{http://texdoc.net/pkg/memoir}\\footnote{%``
+    reports ``http://texdoc.net/pkg/memoir``) and ``\\_`` is an underscore (``\\lr{madad\\_sh@yahoo.com}``
+    reports ``madad_sh@yahoo.com``, from its first letter).
     Options ``urls`` and ``emails`` (both true) turn either kind off.
     Why: Links and addresses in scraped articles are usually share links, tracking
     URLs or contact boxes, and addresses are personal data; many corpora keep them on
@@ -161,12 +190,22 @@ class LinkOrAddress(DocumentRule):
 
     def check(self, doc: Document):
         text = doc.text
+        tex = doc.suffix in TEX_SUFFIXES
         spans = []
         if self.opts["urls"] and ("://" in text or "www." in text.lower()):
-            spans += [(m.start(), m.end(), "URL") for m in URL_RE.finditer(text)]
+            pos = 0
+            while (m := URL_RE.search(text, pos)) is not None:
+                end = _url_end(doc, m.start(), m.end(), tex)
+                if end > 0:
+                    spans.append((m.start(), end, "URL"))
+                # (after a URL cut short, the next may start in what followed it: ``\\href``'s
+                # target, then its text, ``{https://ctan.org/...}``)
+                pos = m.end() if end == m.end() else max(end, m.start() + 1)
         if self.opts["emails"] and "@" in text:
-            spans += [(m.start(), m.end(), "e-mail address") for m in EMAIL_RE.finditer(text)
-                      if not _message_id(text, m.start(), m.end())]
+            # (TeX's escaped underscore is an underscore: ``madad\_sh@yahoo.com``, read at the same offsets)
+            scan = text.replace("\\_", "__") if tex and "\\_" in text else text
+            spans += [(m.start(), m.end(), "e-mail address") for m in EMAIL_RE.finditer(scan)
+                      if not _message_id(scan, m.start(), m.end())]
         tags = [m.span() for m in HTML_TAG_RE.finditer(text)] if spans and "<" in text else []
         tag_starts = [a for a, _ in tags]  # (sorted, not overlapping: one bisection a URL)
         last_end = -1
@@ -182,4 +221,5 @@ class LinkOrAddress(DocumentRule):
                 continue  # "ftp://username@ftp.example.com/path/" in a help page: an example to type
             if kind == "URL" and (message := _program_message(doc) if message is None else message):
                 continue  # a program's message shows its URLs to the user: "visit https://www.openh264.org/"
-            yield doc.finding(self, start, end, f"{kind} `{text[start:end]}`")
+            shown = text[start:end].replace("\\_", "_") if tex else text[start:end]
+            yield doc.finding(self, start, end, f"{kind} `{shown}`")

@@ -512,7 +512,16 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     open, is a sentence frame found in as many documents (``frames``; GNOME help writes
     "Click X in the sidebar to open the panel." for every panel, so the two pages about
     Date & Time share the line without copying each other). In Markdown, code and
-    markup (tables, HTML, link definitions) are not compared; in a subtitle file (.srt,
+    markup (tables, HTML, link definitions) are not compared; in the formats whose markup
+    runs through their text (LaTeX, HTML, wikitext: ``U.markup_blanked``,
+    ``regions.text_words``) a paragraph is compared when it holds ``min-words`` words of
+    text, not of markup, code or addresses (a ``<pre>`` block copied between two translations
+    of a page is as a Markdown code block; a sentence of eight words around inline code is
+    under the threshold too): csbulletin's example preamble (``\\usepackage``
+    lines up to ``\\begin{document}``) in its Slovak, English and Czech examples, lshort's
+    syntax box ``\\begin{lscommand}`` ``\\ci{parbox}\\verb|[|\\emph{pos}...`` in two of its
+    translations are no paragraph of text copied (fresh38: 23 of the 37 findings in .tex,
+    whose fix deleted ``\\begin{document}``); in a subtitle file (.srt,
     .vtt) a cue is compared when its caption text, without timing line and tags, has
     ``min-words`` words. A Jupyter notebook is one file, whatever its cells (each cell
     is a document): two cells of one notebook describing two options in the same words
@@ -536,7 +545,10 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
     Example: the same agency paragraph "قالت وكالة الأنباء المركزية الكورية ..." in
     ``a.txt`` line 7 and ``b.txt`` line 3: ``b.txt:3`` is reported, related ``a.txt:7``.
     Fix safety: unsafe: the later copy is deleted from its file, which may leave that
-    document incomplete; the first copy is always kept.
+    document incomplete; the first copy is always kept. No fix is offered where the
+    deletion would break the document's markup (an HTML page's tags, a wikitext template,
+    a LaTeX ``\\begin{..}`` without its ``\\end{..}`` or a group's brace without its partner:
+    ``U.deletion_fix``).
     """
 
     code = "D104"
@@ -583,6 +595,9 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
             if len(idx) and doc.suffix in regions.MARKDOWN_SUFFIXES:  # no code or markup
                 prose = regions.prose_mask(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
                 idx = idx[np.array(prose, dtype=bool)]
+            elif len(idx) and U.markup_blanked(doc):  # a paragraph of markup and code: min-words of text
+                counted = regions.text_words(doc, [(a.units[k].start, a.units[k].end) for k in idx.tolist()])
+                idx = idx[np.array(counted, dtype=np.int64) >= int(self.opts["min-words"])]
             elif len(idx) and is_subtitle(doc):  # a cue: its caption text counts, not its timing line or tags
                 idx = idx[np.array(regions.caption_words(doc, [(a.units[k].start, a.units[k].end)
                                                                for k in idx.tolist()]),
@@ -1609,8 +1624,17 @@ class BoilerplateLine(_DuplicateCorpusRule):
     ("And the LORD spoke to Moses, saying") in 44 chapters of the Torah is a set formula of
     the text, and deleting it would delete a verse; its other lines (a site's footer, a
     title numbering no series) are counted.
+    In a format whose markup runs through its text (LaTeX, HTML, wikitext: ``U.markup_blanked``,
+    ``regions.text_words``) a line counts with ``min-words`` words of text, not of
+    markup, code or addresses: ``\\end{document}`` "in 13 of 222 documents", a verbatim
+    block's ``\\end{verbatim}``, plain TeX's ``\\input katalog1.t2``, a row of a parameter table
+    ``\\textsf{kashidastretch:} & \\texttt{0.14em plus 5.5em} \\\\`` are no boilerplate (fresh38:
+    115 of the 138 findings in .tex); "\\cite{ursoswald} مراجعه کنید." ("see [..]") is the line
+    "مراجعه کنید." closing sentences in three chapters, counted.
     Fix safety: unsafe: the line is deleted from this file, every copy of it; some recurring lines
-    (a dateline format, a standard disclaimer) are legitimate, so review first.
+    (a dateline format, a standard disclaimer) are legitimate, so review first. No fix is offered
+    where the deletion would break the document's markup (``U.deletion_fix``: a LaTeX line
+    ``\\author{..\\\\`` opening a group closed below).
     Severity is info because a shared line is often harmless.
     """
 
@@ -1624,18 +1648,17 @@ class BoilerplateLine(_DuplicateCorpusRule):
     aggregate = incremental.LinePostings()  # the same counts, kept in the corpus index
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:verses1:tex1:wiki1:outline1:steps1:terms1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading, a man page's heading: not counted; steps1: the steps of lists; terms1: an option's term, a numbered heading)
+        return f"{super().fingerprint()}:verses1:tex2:wiki1:outline1:steps1:terms1"  # (a verse of scripture, a line of LaTeX or wiki markup, a wiki heading, a man page's heading: not counted; steps1: the steps of lists; terms1: an option's term, a numbered heading; tex2: min-words of text)
 
     def collect(self, doc: Document) -> Any:
         if chat_mix(doc) is None:
             return None  # a system prompt or opening question repeated across conversations: the design
         min_words = int(self.opts["min-words"])
-        text = U.unit_text(doc)  # (an HTML page's tags blanked: a line of tags alone has no words)
+        # (an HTML page's tags, LaTeX's commands blanked: a line of tags, "\end{document}" alone has no words)
+        text = U.unit_text(doc)
         tex = doc.suffix in TEX_SUFFIXES
         html = doc.suffix in HTML_SUFFIXES
         markdown = doc.suffix in regions.MARKDOWN_SUFFIXES
-        if tex:  # LaTeX's markup blanked (corpuslint.readers.latex): "\end{document}" alone has no words
-            text = doc.masked(U._NOT_MARKUP)
         containers = markdown_containers(doc)  # (empty for plain text)
         headings = containers[HEADING_START]
         outline = parts = frozenset()
@@ -1657,10 +1680,11 @@ class BoilerplateLine(_DuplicateCorpusRule):
         todo = [ln for i, ln in enumerate(doc.lines)
                 if ln.start != ln.end and i not in headings and i not in lead_ins and i not in stock and i not in parts
                 and not (verses and regions.verse_line(doc.text, ln.start, ln.end))]
+        if todo and U.markup_blanked(doc):  # a line of markup or code ("\end{verbatim}"): no words of text
+            counted = regions.text_words(doc, [(ln.start, ln.end) for ln in todo])
+            todo = [ln for ln, n in zip(todo, counted) if n >= min_words]
         words = found = None
-        # (the words of its lines, from the analysis when a rule made it: of ``U.unit_text``, not
-        # of a .tex file's text with its markup blanked)
-        a = None if tex else U._ANALYSES.get(doc)
+        a = U._ANALYSES.get(doc)  # (the words of its lines, from the analysis when a rule made it)
         if a is not None and a.run_words is not None and todo:
             spans = np.array([(ln.start, ln.end) for ln in todo], dtype=np.int64)
             if len(a.table) == len(todo) and a.run_words[4] == U._EPOCH and np.array_equal(a.table[:, 0:2], spans):

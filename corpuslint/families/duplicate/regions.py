@@ -617,6 +617,20 @@ def caption_words(doc: Document, spans: Iterable[tuple[int, int]]) -> list[int]:
     return [len(_WORD_RE.findall(masked, start, end)) for start, end in spans]
 
 
+def text_words(doc: Document, spans: Iterable[tuple[int, int]]) -> list[int]:
+    """For each ``(start, end)`` span of ``doc``, the words (as the family counts them,
+    ``units.words_of``: a Chinese line by its words) that stand in its text (prose, heading,
+    table: ``structure.TEXT_REGIONS``), not in its markup, code or addresses (by its parser's regions: asked of LaTeX, HTML and
+    wikitext, ``units.markup_blanked``; plain text's regions are guesses). A line or paragraph of
+    markup and code alone (LaTeX's ``\\end{document}``, a preamble of ``\\usepackage``
+    lines, lshort's syntax box ``\\begin{lscommand}`` ``\\ci{parbox}\\verb|[|\\emph{pos}...``)
+    has no or few words of text: it is no boilerplate text nor a paragraph of text copied."""
+    from .units import word_counts, words_of  # (as the family counts a unit's words: CJK text by its words)
+
+    text = doc.masked(structure.TEXT_REGIONS)
+    return word_counts(*words_of([text[start:end] for start, end in spans])).tolist()
+
+
 def prose_mask(doc: Document, spans: Iterable[tuple[int, int]], *, lists: bool = True) -> list[bool]:
     """For each ``(start, end)`` span of ``doc`` (whole lines): True when at least one
     of its non-blank lines is prose, i.e. of kind ``prose`` in ``Document.line_kinds``

@@ -41,13 +41,13 @@ import xxhash
 
 from ...document import Document
 from ...findings import Edit, Fix
-from ...structure import ALL_REGIONS, HTML_SUFFIXES, MARKUP
+from ...structure import ALL_REGIONS, HTML_SUFFIXES, MARKUP, TEX_SUFFIXES
 from ...text import normalize
 from ...text import tokens as T
 from ...text.lazy_regex import lazy, lazy_re
 from . import codepoints as CP
 
-NORMALIZATION_VERSION = "dup-norm-10"  # 5: fortune(6) "%" lines separate units; 6: Hebrew points deleted; 7: HTML markup blanked; 8: a Markdown ATX heading a unit of its own; 9: D106 states hold the steps of lists; 10: D106 leaves out an option's term line and a numbered heading
+NORMALIZATION_VERSION = "dup-norm-11"  # 5: fortune(6) "%" lines separate units; 6: Hebrew points deleted; 7: HTML markup blanked; 8: a Markdown ATX heading a unit of its own; 9: D106 states hold the steps of lists; 10: D106 leaves out an option's term line and a numbered heading; 11: LaTeX markup blanked, a unit without text not compared
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"
@@ -828,14 +828,22 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")  # (structure.MARKDOWN_SUFFIXES)
 
 
 def unit_text(doc: Document) -> str:
-    """The text the duplicate family reads: ``doc.text``, but for an HTML page or a
-    wikitext page its markup (tags, comments, references: ``corpuslint.readers.html``;
-    templates, links' targets, tables' syntax: ``corpuslint.readers.wikitext``) blanked
-    to spaces, so that units and words are the page's text, at the same offsets (a line
-    of tags alone is a blank line: it separates units as a browser's blocks do)."""
-    if doc.suffix in HTML_SUFFIXES or doc.is_wikitext:
+    """The text the duplicate family reads: ``doc.text``, but for an HTML page, a
+    wikitext page or a LaTeX source its markup (tags, comments, references:
+    ``corpuslint.readers.html``; templates, links' targets, tables' syntax:
+    ``corpuslint.readers.wikitext``; commands, environments' delimiters, a preamble:
+    ``corpuslint.readers.latex``) blanked to spaces, so that units and words are the
+    page's text, at the same offsets (a line of tags alone is a blank line: it separates
+    units as a browser's blocks do; ``\\end{document}`` alone has no words)."""
+    if markup_blanked(doc):
         return doc.masked(_NOT_MARKUP)
     return doc.text
+
+
+def markup_blanked(doc: Document) -> bool:
+    """Does ``unit_text`` blank ``doc``'s markup (an HTML page, a wikitext page, a LaTeX
+    source: formats whose markup interleaves the text within lines)?"""
+    return doc.suffix in HTML_SUFFIXES or doc.suffix in TEX_SUFFIXES or doc.is_wikitext
 
 
 _NOT_MARKUP = ALL_REGIONS - {MARKUP}
@@ -1311,12 +1319,19 @@ def jaccard_sorted(a: np.ndarray, b: np.ndarray) -> float:
 def deletion_fix(doc: Document, *edits: Edit) -> Fix | None:
     """The unsafe fix deleting what ``edits`` delete, or None when one of them would
     delete an HTML page's or a wikitext page's markup with its text (a line of tags, a
-    template: the page would break; ``corpuslint.readers.html.edits_markup``): the
-    finding is reported without a fix."""
+    template: the page would break; ``corpuslint.readers.html.edits_markup``) or leave a
+    LaTeX source unbalanced (a ``\\begin{..}`` without its ``\\end{..}``, a brace of a group
+    without its partner: ``corpuslint.readers.latex.edits_break_structure``): the finding is
+    reported without a fix."""
     if doc.suffix in HTML_SUFFIXES or doc.is_wikitext:
         from ...readers.html import edits_markup
 
         if edits_markup(doc, edits):
+            return None
+    elif doc.suffix in TEX_SUFFIXES:
+        from ...readers.latex import edits_break_structure
+
+        if edits_break_structure(doc, edits):
             return None
     return Fix.unsafe(*edits)
 

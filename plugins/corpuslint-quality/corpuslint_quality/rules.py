@@ -128,6 +128,7 @@ class Prose:
 
 
 _PROSE: "weakref.WeakKeyDictionary[Document, Prose]" = weakref.WeakKeyDictionary()
+_ITEM_RE = lazy(r"[ \t]*\\item(?![A-Za-z@])")  # (a LaTeX list's item: a block of its own)
 _SPACES_RE = lazy(r"[ \t]{2,}")
 _PROSE_KINDS = frozenset({structure.PROSE, structure.HEADING})
 
@@ -138,6 +139,10 @@ def prose(doc: Document) -> Prose:
     if p is None:
         if doc.suffix in MARKDOWN_SUFFIXES or doc.suffix in structure.RST_SUFFIXES:
             p = _markdown_prose(doc)  # (reST: the same regions and containers, from docutils)
+        elif doc.suffix in structure.TEX_SUFFIXES or doc.suffix in structure.HTML_SUFFIXES or doc.is_wikitext:
+            # a parser's regions: the text a reader sees, not the commands and tags around it;
+            # a LaTeX source's lines are no lines of its page (``_region_prose``'s ``reflowed``)
+            p = _region_prose(doc, frozenset(), reflowed=doc.suffix in structure.TEX_SUFFIXES)
         elif doc.quotes_code or is_subtitle(doc):  # (a subtitle file: its caption text)
             p = _region_prose(doc, frozenset())
         else:
@@ -180,20 +185,30 @@ def _markdown_prose(doc: Document) -> Prose:
 
 
 def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]", *, tables: bool = False,
-                  extra: "frozenset[int]" = frozenset()) -> Prose:
+                  extra: "frozenset[int]" = frozenset(), reflowed: bool = False) -> Prose:
     """Prose and heading lines of ``doc`` (by ``Document.line_kinds``) outside the line
-    indices ``in_list``, with other regions masked out: for Markdown and for plain text
+    indices ``in_list``, with other regions masked out: for Markdown, for the formats whose
+    regions a parser gives (LaTeX, HTML, wikitext: the text a reader sees) and for plain text
     with code-like lines (``Document.quotes_code``: command lines, their output,
     configuration), which are code, not prose. With ``tables``, a table's rows too, each
     its cells' text (pipes blanked; the delimiter row, without a letter or digit, none);
-    the lines ``extra`` whole, whatever their kind."""
+    the lines ``extra`` whole, whatever their kind.
+    With ``reflowed`` (LaTeX), the source's lines are not the page's: TeX sets each
+    paragraph's words in lines of its own, so a run of prose lines is one line, up to a
+    line of no text (a blank line, ``\\begin{..}``, a command alone), a heading (one line of
+    its own), an ``\\item`` or a line ending in ``\\\\`` (a line break): disser's chapter
+    of ``\\section{..}`` titles and 50-character source lines was "45 of 53 lines are 30
+    characters or shorter", and a sentence wrapped over three source lines two lines
+    "unterminated"."""
     kinds = (_PROSE_KINDS | {structure.TABLE}) if tables else _PROSE_KINDS
     masked = doc.masked(kinds)
+    text = doc.text
     lines: list[str] = []
     starts: list[int] = []
     paragraphs: list[list[str]] = [[]]
     paragraph_starts: list[int] = []
     rows: list[int] = []
+    joins = False  # (reflowed: does the next prose line go on the last one?)
     for k, (line, kind) in enumerate(zip(doc.lines, doc.line_kinds)):
         keep = None
         if kind == structure.TABLE and tables:
@@ -208,11 +223,18 @@ def _region_prose(doc: Document, in_list: "set[int] | frozenset[int]", *, tables
         if keep:
             if not paragraphs[-1]:
                 paragraph_starts.append(line.start)
-            lines.append(keep)
-            starts.append(line.start)
-            paragraphs[-1].append(keep)
-        elif paragraphs[-1]:
-            paragraphs.append([])
+            if reflowed and joins and kind == structure.PROSE and not _ITEM_RE.match(text, line.start, line.end):
+                lines[-1] += " " + keep
+                paragraphs[-1][-1] += " " + keep
+            else:
+                lines.append(keep)
+                starts.append(line.start)
+                paragraphs[-1].append(keep)
+            joins = kind == structure.PROSE and not text[line.start : line.end].rstrip().endswith("\\\\")
+        else:
+            joins = False
+            if paragraphs[-1]:
+                paragraphs.append([])
     joined = "\n".join(lines)
     return Prose(joined, lines, [" ".join(p) for p in paragraphs if p], normalize.words(joined),
                  starts, paragraph_starts, frozenset(rows))
@@ -745,6 +767,17 @@ def _line_count(doc: Document, matches, min_lines: int = 1,
     if len(lines) < min_lines:
         return None
     return sum(1 for line in lines if (row_matches if line is None else matches(line))), len(lines)
+
+
+# The page lines (``page``) a LaTeX source needs before Q104 and Q105 judge them: its lines
+# are its blocks (``_region_prose``'s ``reflowed``), and a file of one or two (a file of
+# ``\\newacronym{..}{..}{..}`` definitions, pstricks commands another file reads) is no page
+# to judge by its lines.
+TEX_MIN_PAGE_LINES = 3
+
+
+def _min_page_lines(doc: Document) -> int:
+    return TEX_MIN_PAGE_LINES if doc.suffix in structure.TEX_SUFFIXES else 1
 
 
 def _beyond(title: str, detail: str, value: float, limit: float, *, minimum: bool = False) -> str | None:
@@ -1350,6 +1383,13 @@ class UnterminatedLines(QualityRule):
     line) is not measured with ``unit = "paragraph"`` (records cut from documents at
     blank lines), and with the default ``unit = "document"`` the finding says the record
     is one paragraph and names the option (``UNITS``).
+    A LaTeX source (and an HTML or wikitext page) is measured on the text its parser's regions
+    give (``prose``), not its commands; a LaTeX page's lines are its blocks, not the source's
+    lines (``_region_prose``'s ``reflowed``: TeX sets a paragraph's words in lines of its own),
+    and a LaTeX file of fewer than ``TEX_MIN_PAGE_LINES`` such lines is not measured (a file of
+    definitions another reads): fresh38's "only 2 of 21 lines end in terminal punctuation" on a
+    tutorial chapter whose sentences the source wraps, "27 of 40 lines are 30 characters or
+    shorter" on a preamble of ``\\sloppy`` lines over an anecdote (labelled false).
     Fix safety: No automatic fix. Enabled at info severity: headline-only or list-like
     files are sometimes wanted.
     """
@@ -1368,7 +1408,8 @@ class UnterminatedLines(QualityRule):
         if verse and _prose_words(doc, verse) < GOPHER_MIN_WORDS:
             return None  # verse is no page's lines, and too little prose is left to judge
         terminal = _terminals(self.opts["terminal-chars"], self.opts["unicode-terminals"])
-        counted = _line_count(doc, lambda line: _terminated(line, terminal), skip=verse, p=page(doc), row_matches=True)
+        counted = _line_count(doc, lambda line: _terminated(line, terminal), min_lines=_min_page_lines(doc), skip=verse,
+                              p=page(doc), row_matches=True)
         if counted is None:
             return None
         ended, total = counted
@@ -1404,6 +1445,13 @@ class ShortLines(QualityRule):
     line) is not measured with ``unit = "paragraph"`` (records cut from documents at
     blank lines), and with the default ``unit = "document"`` the finding says the record
     is one paragraph and names the option (``UNITS``).
+    A LaTeX source (and an HTML or wikitext page) is measured on the text its parser's regions
+    give (``prose``), not its commands; a LaTeX page's lines are its blocks, not the source's
+    lines (``_region_prose``'s ``reflowed``: TeX sets a paragraph's words in lines of its own),
+    and a LaTeX file of fewer than ``TEX_MIN_PAGE_LINES`` such lines is not measured (a file of
+    definitions another reads): fresh38's "only 2 of 21 lines end in terminal punctuation" on a
+    tutorial chapter whose sentences the source wraps, "27 of 40 lines are 30 characters or
+    shorter" on a preamble of ``\\sloppy`` lines over an anecdote (labelled false).
     Fix safety: No automatic fix. Enabled at info severity: poetry, lists and subtitles
     are short-lined by nature.
     """
@@ -1427,7 +1475,8 @@ class ShortLines(QualityRule):
             title = next(line.start for line, kind in zip(doc.lines, doc.line_kinds) if kind == structure.HEADING)
             verse = verse | {i for i, start in enumerate(page(doc).line_starts) if start in empty and start != title}
         measure = _latin_length if T.has_spaceless(page(doc).text) else len
-        counted = _line_count(doc, lambda line: measure(line) <= length, skip=verse, p=page(doc), row_matches=False)
+        counted = _line_count(doc, lambda line: measure(line) <= length, min_lines=_min_page_lines(doc), skip=verse,
+                              p=page(doc), row_matches=False)
         if counted is None:
             return None
         short, total = counted
@@ -1721,6 +1770,8 @@ class WordCountOutOfRange(QualityRule):
     line) is not measured with ``unit = "paragraph"`` (records cut from documents at
     blank lines), and with the default ``unit = "document"`` the finding says the record
     is one paragraph and names the option (``UNITS``).
+    A LaTeX source, an HTML or a wikitext page counts the words of its text (``prose``: not its
+    commands, tags, templates).
     Fix safety: No automatic fix. Enabled at info severity: corpora of short texts
     (headlines, captions) are legitimate; raise it with
     ``[tool.corpuslint.rules.Q108] severity = "warning"`` when filtering web pages.
@@ -1867,7 +1918,10 @@ class FewAlphabeticWords(QualityRule):
     document of fewer than 50 tokens (Gopher's minimum length, checked first: its share says
     nothing, and Q108 reports the document as short): an index page that is its title,
     "# Region & Language", was 2 of 3 (fresh36, 10 of 10 labelled false). In a Markdown or
-    reST page the list items count (``page``).
+    reST page the list items count (``page``). A LaTeX source counts the tokens of its text, not
+    of its commands, math, verbatim or ``\\tikz`` drawings (fresh38's "291 of 443 tokens contain a
+    letter" counted TikZ commands; what remains of visualtikz's tables is the code its own macros
+    typeset as text, ``\\BS{draw} (2,0)``, and is reported).
     Fix safety: No automatic fix. Enabled at info severity: statistical reports are
     legitimately number-heavy.
     """
