@@ -4,7 +4,7 @@ manpages-l10n 4.18.1-1, GPL-3+; see tests/data/realtext/SOURCE.md, section s50b)
 
 from __future__ import annotations
 
-from corpuslint import lint_text
+from corpuslint import lint_paths, lint_text
 from corpuslint.engine import apply_fixes
 
 NO_CACHE = {"cache": False}
@@ -73,3 +73,42 @@ def test_d101_fix_deletes_a_quote_entered_twice_with_its_separator():
     lines, text = fixed("D101", WUSSTENSIE)
     assert lines == [11]
     assert text == WUSSTENSIE[: WUSSTENSIE.rindex("%\n")]
+
+
+# -- D106 on a hard-wrapped sentence: no fix that deletes a part of it -------------------------
+
+# csv2rec(1), rec2csv(1), recdel(1) of manpages-pt-br 4.18.1-1 (GPL-3+), lines 35-48 (recdel: 63-76)
+# as ``man -l | col -bx`` renders them: "VEJA TAMBÉM" names the page's program in its second line
+RECUTILS_SEE_ALSO = """\
+DIREITOS AUTORAIS
+       Copyright © 2010-2020 Jose E. Marchesi. Licença GPLv3+: GNU GPL  versão
+       3 ou posterior <http://gnu.org/licenses/gpl.html>.
+       Este é um software livre: você é livre para alterá-lo e redistribuí-lo.
+       NÃO HÁ QUALQUER GARANTIA, na máxima extensão permitida em lei.
+
+VEJA TAMBÉM
+       A documentação completa para {name} é mantida como um{wide}manual  Texinfo.
+       Se  {os}programas info e {name} estiverem instalados apropriadamente em
+       sua máquina, o comando
+
+              info recutils
+
+       deve lhe dar acesso ao manual completo.
+"""
+RECUTILS = {"csv2rec": (" ", "os "), "rec2csv": (" ", "os "), "recdel": ("  ", "os  ")}
+
+
+def test_d106_a_common_part_of_a_wrapped_sentence_is_reported_without_a_fix(tmp_path, monkeypatch):
+    """The recutils pages share "sua máquina, o comando", the display "info recutils" and "deve lhe
+    dar acesso ao manual completo.", but the sentence they end opens on a line naming each page's
+    program: deleting them left "... instalados apropriadamente em" cut (fresh37's csv2rec:44,
+    labelled false for its fix). They are still reported (the sentence is the template's), without a
+    fix; the copyright paragraph, common whole, keeps its fix, and the fixes leave whole sentences."""
+    for name, (wide, os_) in RECUTILS.items():
+        (tmp_path / f"{name}.1.txt").write_text(RECUTILS_SEE_ALSO.format(name=name, wide=wide, os=os_), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = [f for f in lint_paths(["."], config={"select": ["D106"], **NO_CACHE}) if f.path == "csv2rec.1.txt"]
+    assert [(f.line, f.fix is not None) for f in found] == [
+        (2, True), (3, True), (4, True), (5, True), (10, False), (12, False), (14, False)]
+    text = (tmp_path / "csv2rec.1.txt").read_text(encoding="utf-8")
+    assert apply_fixes(text, found, unsafe=True)[0] == "DIREITOS AUTORAIS\n" + text[text.index("\nVEJA") :]
