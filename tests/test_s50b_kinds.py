@@ -112,3 +112,49 @@ def test_d106_a_common_part_of_a_wrapped_sentence_is_reported_without_a_fix(tmp_
         (2, True), (3, True), (4, True), (5, True), (10, False), (12, False), (14, False)]
     text = (tmp_path / "csv2rec.1.txt").read_text(encoding="utf-8")
     assert apply_fixes(text, found, unsafe=True)[0] == "DIREITOS AUTORAIS\n" + text[text.index("\nVEJA") :]
+
+
+# -- S104: a noun, then the placeholder its man page's synopsis names -----------------------------
+
+# memusage(1) in French (manpages-fr 4.18.1-1, GPL-3+), lines 1-12 as ``man -l | col -bx`` renders
+# them: "programme" is the synopsis's argument, set in italics after the noun in the description
+MEMUSAGE_FR = """\
+memusage(1)                 General Commands Manual                memusage(1)
+
+NOM
+       memusage - Profiler l'utilisation par un programme de la mémoire
+
+SYNOPSIS
+       memusage [option]... programme [optionprogramme]...
+
+DESCRIPTION
+       memusage est un script bash qui profile l'utilisation de la mémoire par
+       le programme programme. Il  précharge  la  bibliothèque  libmemusage.so
+       dans  l'environnement de l'appelant (au moyen de la variable d'environ‐
+"""
+
+# linuxdoc(1) in Italian (manpages-it 4.18.1-1, GPL-3+), lines 1-10 and 77-79: "di di", a slip
+LINUXDOC_IT = """\
+LINUXDOC(1)                 General Commands Manual                LINUXDOC(1)
+
+NOME
+       linuxdoc - LinuxDoc DTD SGML convertitore ad altri formati di uscita
+
+SINTASSI
+       linuxdoc --backend=formato
+       --papersize=size --language=linguaggio --charset=carattere --style=file
+       --debug --define attributo=valore --include entity [opzione-backend...]
+       file(.sgml)
+
+              condizionali "if" e "unless". Vedere la  Guida  dell'Utente  per
+              una  discussione  estesa  di  di  questa  caratteristica. Questa
+"""
+
+
+def test_s104_a_noun_then_the_synopsis_placeholder_of_that_name_is_no_slip():
+    """memusage(1) fr, "le programme programme" (fresh37, labelled false): the noun, then the
+    argument its synopsis names ("memusage [option]... programme [optionprogramme]..."), whose
+    italics plain text lost. A doubled word the synopsis does not name is still reported."""
+    assert fixed("S104", MEMUSAGE_FR, "memusage.1.txt")[0] == []
+    assert fixed("S104", MEMUSAGE_FR.replace("programme [option", "commande [option"), "memusage.1.txt")[0] == [11]
+    assert fixed("S104", LINUXDOC_IT, "linuxdoc.1.txt")[0] == [13]
