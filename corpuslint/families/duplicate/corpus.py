@@ -22,7 +22,7 @@ from ...findings import Edit, Finding, Fix, Location, Severity, record_location,
 from ...rules import CorpusRule, CorpusView
 from ...store import ColumnState
 from ...structure import (ATTRIBUTION_LINE_RE, CODE, HEADING, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE,
-                          NOTEBOOK_CELL, PARAGRAPH_BREAKS, RST_SUFFIXES, TEX_SUFFIXES, markdown_containers, markdown_list_items)
+                          NOTEBOOK_CELL, PROSE, RST_SUFFIXES, TEX_SUFFIXES, markdown_containers, markdown_list_items)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from ...text.tokens import SCRIPT_FULL_STOPS
@@ -1541,13 +1541,16 @@ def wrapped_fragments(doc: Document, deleted: set[int]) -> set[int]:
     no sentence or clause, or ends none itself and goes on in a kept line (a line ending in a link
     before a line opening with a capital is an item of a list of addresses: "Página do GNU
     recutils: <https://www.gnu.org/software/recutils/>" over "Ajuda geral no uso de software GNU:
-    <http://www.gnu.org/gethelp/>"). A line goes on in the next when both are of one paragraph: in
-    Markdown as the parser joins them (``PARAGRAPH_BREAKS``), elsewhere (a man page rendered as text)
-    when neither is blank or a heading, both have one indentation (an option's term over its
-    description, indented deeper, is not; an HTML page's lines are its markup's, left alone) and the
-    line is wrapped: the next one's first word would not have fitted on it, within the longest line of
-    their block (scraped text holds a paragraph a line: "Subscribe to our newsletter today" between
-    two paragraphs is a line of its own); in a
+    <http://www.gnu.org/gethelp/>"). A line goes on in the next when both are lines of text (prose,
+    by the document's regions, which a warm run reads from its cache: nothing is parsed again; in a
+    rendered manual also a line taken for code, "Public License Version 3 ⟨https://…⟩" inside a
+    licence), of one indentation (an option's term over its description, indented deeper, is not;
+    an HTML page's lines are its markup's, left alone), and the line is wrapped: the next one's
+    first word would not have fitted on it, within the text's width (the 90th percentile of its
+    lines' lengths: scraped text holds a paragraph a line, "Subscribe to our newsletter today"
+    between two is a line of its own; a help page's table flattened to text, "قفل کردن صفحه" over
+    its keys "سوپر+L", a row; a Markdown paragraph's lines, "it should be located in a directory
+    listed in" over "[html_static_path](https://…).", nbsphinx's notebooks). In a
     rendered manual a sentence also goes on past a display (``regions.manual_display``) to the next
     line of its indentation (manpages-pt_BR's csv2rec(1): "Se os programas info e csv2rec estiverem
     instalados apropriadamente em" / "sua máquina, o comando" / the display "info recutils" / "deve
@@ -1556,7 +1559,6 @@ def wrapped_fragments(doc: Document, deleted: set[int]) -> set[int]:
     if not deleted or doc.suffix in HTML_SUFFIXES:
         return set()
     text, lines, kinds = doc.text, doc.lines, doc.line_kinds
-    breaks = markdown_containers(doc)[PARAGRAPH_BREAKS] if doc.is_markdown else None
 
     def line(i: int) -> str:
         return text[lines[i].start : lines[i].end]
@@ -1565,41 +1567,31 @@ def wrapped_fragments(doc: Document, deleted: set[int]) -> set[int]:
         return len(line(i)) - len(line(i).lstrip())
 
     def display(i: int) -> bool:
-        return breaks is None and regions.manual_display(doc, i)
+        return manual and regions.manual_display(doc, i)
 
-    widths: dict[int, int] = {}
-
-    def width(i: int) -> int:  # the longest line of line i's block: its lines of one indentation
-        if i not in widths:
-            first = last = i
-            while first > 0 and kinds[first - 1] not in ("blank", HEADING) and indent(first - 1) == indent(i):
-                first -= 1
-            while last + 1 < len(lines) and kinds[last + 1] not in ("blank", HEADING) and indent(last + 1) == indent(i):
-                last += 1
-            most = max(len(line(k).rstrip()) for k in range(first, last + 1))
-            widths.update(dict.fromkeys(range(first, last + 1), most))
-        return widths[i]
+    # the lines of text: prose; in a rendered manual also lines taken for code ("Public License
+    # Version 3 ⟨https://www.gnu.org/licenses/gpl-3.0.html⟩" inside a licence's paragraph)
+    manual = regions.rendered_manual(doc)
+    wrapped = {PROSE, CODE} if manual else {PROSE}
+    sizes = sorted(len(line(k).rstrip()) for k in range(len(lines)) if kinds[k] in wrapped)
+    width = sizes[len(sizes) * 9 // 10] if sizes else 0  # the text's width: its lines' 90th percentile
 
     def after(i: int) -> int | None:  # the line line i's sentence or paragraph goes on in
         j = i + 1
-        if j >= len(lines) or kinds[i] in ("blank", HEADING):
+        if j >= len(lines) or kinds[i] not in wrapped:
             return None
         shown = display(i)
         if kinds[j] != "blank":
-            if breaks is not None:
-                return j if i in breaks else None
             if shown:
                 return j if display(j) else None
-            if kinds[j] == HEADING or indent(j) != indent(i):
+            if kinds[j] not in wrapped or indent(j) != indent(i):
                 return None
             # (wrapped: the next line's first word would not have fitted on this one; in scraped
             # text a paragraph a line, a short line between two long ones is one of its own)
-            return j if len(line(i).rstrip()) + 1 + len(line(j).split(None, 1)[0]) > width(i) else None
-        if breaks is not None:
-            return None
+            return j if len(line(i).rstrip()) + 1 + len(line(j).split(None, 1)[0]) > width else None
         while j < len(lines) and kinds[j] == "blank":
             j += 1
-        if j >= len(lines) or kinds[j] == HEADING:
+        if j >= len(lines) or kinds[j] not in wrapped:
             return None
         if not shown:  # (into a display: when the sentence goes on, and comes back after it)
             if _ends_clause(line(i)) or not display(j):
@@ -1607,7 +1599,7 @@ def wrapped_fragments(doc: Document, deleted: set[int]) -> set[int]:
             k = j
             while k < len(lines) and (kinds[k] == "blank" or display(k)):
                 k += 1
-            return j if k < len(lines) and kinds[k] != HEADING and indent(k) == indent(i) else None
+            return j if k < len(lines) and kinds[k] in wrapped and indent(k) == indent(i) else None
         if display(j):
             return None  # (another display)
         p = i  # (out of a display: back to the paragraph's indentation, when its sentence went on)
@@ -1962,6 +1954,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
             heads = [] if st.get("heads") is None else list(zip(st["heads"].tolist(), st["head_rows"].tolist()))
             if common.keys().isdisjoint(keys) and common.keys().isdisjoint(k for k, _ in heads):
                 continue  # (no line to report here: the file is not read again)
+            kinds = self.checked_regions()
+            cached = getattr(corpus.documents, "outside", None)
+            if cached is not None:  # (a warm run: the file's regions from the cache, set on the document read)
+                cached(p, 0, 0, kinds)
             doc = corpus.documents.get(p)
             if doc is None:
                 continue
@@ -1976,7 +1972,6 @@ class BoilerplateLine(_DuplicateCorpusRule):
                         if k in common and i not in own]
             # the lines all these fixes delete (not those of a finding dropped for its region: a
             # man page's line taken for code), and those whose deletion cuts a sentence
-            kinds = self.checked_regions()
             cut = wrapped_fragments(doc, {doc.position(a)[0] - 1 for _, _, copies in reported
                                           if not doc.outside(*copies[0], kinds) for a, _ in copies})
             for i, k, copies in reported:
