@@ -98,6 +98,15 @@ VEJA TAMBÉM
 RECUTILS = {"csv2rec": (" ", "os "), "rec2csv": (" ", "os "), "recdel": ("  ", "os  ")}
 
 
+# npm 11 CLI docs (Artistic-2.0): the package forms listed in developers.md (line 24-25) and in
+# npm-publish.md / npm-install.md (49-50, 40-41), the first item's link written only in the latter
+NPM_FORMS = {
+    "developers.md": "* a) a folder containing a program described by a package.json file\n",
+    "npm-publish.md": "* a) a folder containing a program described by a [`package.json`](/configuring-npm/package-json) file\n",
+    "npm-install.md": "* a) a folder containing a program described by a [`package.json`](/configuring-npm/package-json) file\n",
+}
+
+
 def test_d106_a_common_part_of_a_wrapped_sentence_is_reported_without_a_fix(tmp_path, monkeypatch):
     """The recutils pages share "sua máquina, o comando", the display "info recutils" and "deve lhe
     dar acesso ao manual completo.", but the sentence they end opens on a line naming each page's
@@ -112,6 +121,12 @@ def test_d106_a_common_part_of_a_wrapped_sentence_is_reported_without_a_fix(tmp_
         (2, True), (3, True), (4, True), (5, True), (10, False), (12, False), (14, False)]
     text = (tmp_path / "csv2rec.1.txt").read_text(encoding="utf-8")
     assert apply_fixes(text, found, unsafe=True)[0] == "DIREITOS AUTORAIS\n" + text[text.index("\nVEJA") :]
+    # a list's next item is no wrapped line of the one before: "* b) a gzipped tarball containing (a)"
+    # after "* a) …" (whose link developers.md does not write) keeps its fix
+    for name, first in NPM_FORMS.items():
+        (tmp_path / name).write_text(f"# {name}\n\n{first}* b) a gzipped tarball containing (a)\n", encoding="utf-8")
+    found = [f for f in lint_paths(["."], config={"select": ["D106"], **NO_CACHE}) if f.path == "developers.md"]
+    assert [(f.line, f.fix is not None) for f in found] == [(4, True)]
 
 
 # -- S104: a noun, then the placeholder its man page's synopsis names -----------------------------

@@ -1545,7 +1545,10 @@ def wrapped_fragments(doc: Document, deleted: set[int]) -> set[int]:
     by the document's regions, which a warm run reads from its cache: nothing is parsed again; in a
     rendered manual also a line taken for code, "Public License Version 3 ⟨https://…⟩" inside a
     licence), of one indentation (an option's term over its description, indented deeper, is not;
-    an HTML page's lines are its markup's, left alone), and the line is wrapped: the next one's
+    a list item's line is indented as its text, after its marker, and a line opening an item opens
+    none: "* b) a gzipped tarball containing (a)" under "* a) a folder containing a program described
+    by a [`package.json`](…) file", npm's docs; an HTML page's lines are its markup's, left alone),
+    and the line is wrapped: the next one's
     first word would not have fitted on it, within the text's width (the 90th percentile of its
     lines' lengths: scraped text holds a paragraph a line, "Subscribe to our newsletter today"
     between two is a line of its own; a help page's table flattened to text, "قفل کردن صفحه" over
@@ -1563,8 +1566,14 @@ def wrapped_fragments(doc: Document, deleted: set[int]) -> set[int]:
     def line(i: int) -> str:
         return text[lines[i].start : lines[i].end]
 
-    def indent(i: int) -> int:
-        return len(line(i)) - len(line(i).lstrip())
+    def indent(i: int) -> int:  # where its text starts: after a list item's marker ("* ", "1. ": markup)
+        start, end = lines[i].start + len(line(i)) - len(line(i).lstrip()), lines[i].end
+        while start < end and (doc.kind_at(start) == MARKUP or text[start] in " \t"):
+            start += 1
+        return start - lines[i].start
+
+    def item(i: int) -> bool:  # line i opens a list item: its first mark is markup ("* b) a gzipped tarball")
+        return doc.kind_at(lines[i].start + len(line(i)) - len(line(i).lstrip())) == MARKUP
 
     def display(i: int) -> bool:
         return manual and regions.manual_display(doc, i)
@@ -1576,7 +1585,7 @@ def wrapped_fragments(doc: Document, deleted: set[int]) -> set[int]:
     sizes = sorted(len(line(k).rstrip()) for k in range(len(lines)) if kinds[k] in wrapped)
     width = sizes[len(sizes) * 9 // 10] if sizes else 0  # the text's width: its lines' 90th percentile
 
-    def after(i: int) -> int | None:  # the line line i's sentence or paragraph goes on in
+    def after(i: int) -> int | None:  # the line in which line i's sentence or paragraph goes on
         j = i + 1
         if j >= len(lines) or kinds[i] not in wrapped:
             return None
@@ -1584,7 +1593,7 @@ def wrapped_fragments(doc: Document, deleted: set[int]) -> set[int]:
         if kinds[j] != "blank":
             if shown:
                 return j if display(j) else None
-            if kinds[j] not in wrapped or indent(j) != indent(i):
+            if kinds[j] not in wrapped or item(j) or indent(j) != indent(i):
                 return None
             # (wrapped: the next line's first word would not have fitted on this one; in scraped
             # text a paragraph a line, a short line between two long ones is one of its own)
