@@ -242,6 +242,8 @@ class DocumentStore(Mapping[str, Document]):
         doc = self._lru.get(key)
         if doc is not None:
             self._lru.move_to_end(key)
+            if "regions" not in doc.__dict__ and key in self._regions:  # (found since it was read: a warm run's cache)
+                doc.__dict__["regions"] = list(self._regions[key])
             return doc
         rec = self._recs.get(key) or self._part_recs.get(key)
         if rec is not None:

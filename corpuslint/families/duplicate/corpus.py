@@ -22,7 +22,7 @@ from ...findings import Edit, Finding, Fix, Location, Severity, record_location,
 from ...rules import CorpusRule, CorpusView
 from ...store import ColumnState
 from ...structure import (ATTRIBUTION_LINE_RE, CODE, HEADING, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE,
-                          NOTEBOOK_CELL, RST_SUFFIXES, TEX_SUFFIXES, markdown_containers, markdown_list_items)
+                          NOTEBOOK_CELL, PROSE, RST_SUFFIXES, TEX_SUFFIXES, markdown_containers, markdown_list_items)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from ...text.tokens import SCRIPT_FULL_STOPS
@@ -1539,6 +1539,123 @@ def _own_steps(state: Mapping[str, Any], common: Mapping[int, Any]) -> set[int]:
     return {i for i, lst in enumerate(state["steps"].tolist()) if lst in own}
 
 
+# A line that ends a sentence or a clause (D106's ``wrapped_fragments``): its last mark, before
+# closing quotes and brackets
+_CLAUSE_END = frozenset(regions._SENTENCE_END | set(":;：；"))
+_CLOSING = "\"'”’»)]）」』"
+
+
+def _ends_clause(line: str) -> bool:
+    core = line.rstrip().rstrip(_CLOSING)
+    return bool(core) and core[-1] in _CLAUSE_END
+
+
+def wrapped_fragments(doc: Document, deleted: set[int]) -> set[int]:
+    """Line indexes (0-based) of ``deleted`` whose deletion cuts a sentence: the run of deleted lines
+    holding the line, within one hard-wrapped paragraph, goes on from a kept line of it that ends
+    no sentence or clause, or ends none itself and goes on in a kept line (a line ending in a link
+    before a line opening with a capital is an item of a list of addresses: "Página do GNU
+    recutils: <https://www.gnu.org/software/recutils/>" over "Ajuda geral no uso de software GNU:
+    <http://www.gnu.org/gethelp/>"). A line goes on in the next when both are lines of text (prose,
+    by the document's regions, which a warm run reads from its cache: nothing is parsed again; in a
+    rendered manual also a line taken for code, "Public License Version 3 ⟨https://…⟩" inside a
+    licence), of one indentation (an option's term over its description, indented deeper, is not;
+    a list item's line is indented as its text, after its marker, and a line opening an item opens
+    none: "* b) a gzipped tarball containing (a)" under "* a) a folder containing a program described
+    by a [`package.json`](…) file", npm's docs; an HTML page's lines are its markup's, left alone),
+    and the line is wrapped: the next one's
+    first word would not have fitted on it, within the text's width (the 90th percentile of its
+    lines' lengths: scraped text holds a paragraph a line, "Subscribe to our newsletter today"
+    between two is a line of its own; a help page's table flattened to text, "قفل کردن صفحه" over
+    its keys "سوپر+L", a row; a Markdown paragraph's lines, "it should be located in a directory
+    listed in" over "[html_static_path](https://…).", nbsphinx's notebooks). In a
+    rendered manual a sentence also goes on past a display (``regions.manual_display``) to the next
+    line of its indentation (manpages-pt_BR's csv2rec(1): "Se os programas info e csv2rec estiverem
+    instalados apropriadamente em" / "sua máquina, o comando" / the display "info recutils" / "deve
+    lhe dar acesso ao manual completo.", whose last two lines are common to the recutils pages and
+    the first names the page's program)."""
+    if not deleted or doc.suffix in HTML_SUFFIXES:
+        return set()
+    text, lines, kinds = doc.text, doc.lines, doc.line_kinds
+
+    def line(i: int) -> str:
+        return text[lines[i].start : lines[i].end]
+
+    def indent(i: int) -> int:  # where its text starts: after a list item's marker ("* ", "1. ": markup)
+        start, end = lines[i].start + len(line(i)) - len(line(i).lstrip()), lines[i].end
+        while start < end and (doc.kind_at(start) == MARKUP or text[start] in " \t"):
+            start += 1
+        return start - lines[i].start
+
+    def item(i: int) -> bool:  # line i opens a list item: its first mark is markup ("* b) a gzipped tarball")
+        return doc.kind_at(lines[i].start + len(line(i)) - len(line(i).lstrip())) == MARKUP
+
+    def display(i: int) -> bool:
+        return manual and regions.manual_display(doc, i)
+
+    # the lines of text: prose; in a rendered manual also lines taken for code ("Public License
+    # Version 3 ⟨https://www.gnu.org/licenses/gpl-3.0.html⟩" inside a licence's paragraph)
+    manual = regions.rendered_manual(doc)
+    wrapped = {PROSE, CODE} if manual else {PROSE}
+    sizes = sorted(len(line(k).rstrip()) for k in range(len(lines)) if kinds[k] in wrapped)
+    width = sizes[len(sizes) * 9 // 10] if sizes else 0  # the text's width: its lines' 90th percentile
+
+    def after(i: int) -> int | None:  # the line in which line i's sentence or paragraph goes on
+        j = i + 1
+        if j >= len(lines) or kinds[i] not in wrapped:
+            return None
+        shown = display(i)
+        if kinds[j] != "blank":
+            if shown:
+                return j if display(j) else None
+            if kinds[j] not in wrapped or item(j) or indent(j) != indent(i):
+                return None
+            # (wrapped: the next line's first word would not have fitted on this one; in scraped
+            # text a paragraph a line, a short line between two long ones is one of its own)
+            return j if len(line(i).rstrip()) + 1 + len(line(j).split(None, 1)[0]) > width else None
+        while j < len(lines) and kinds[j] == "blank":
+            j += 1
+        if j >= len(lines) or kinds[j] not in wrapped:
+            return None
+        if not shown:  # (into a display: when the sentence goes on, and comes back after it)
+            if _ends_clause(line(i)) or not display(j):
+                return None
+            k = j
+            while k < len(lines) and (kinds[k] == "blank" or display(k)):
+                k += 1
+            return j if k < len(lines) and kinds[k] in wrapped and indent(k) == indent(i) else None
+        if display(j):
+            return None  # (another display)
+        p = i  # (out of a display: back to the paragraph's indentation, when its sentence went on)
+        while p >= 0 and (kinds[p] == "blank" or display(p)):
+            p -= 1
+        return j if p >= 0 and indent(j) == indent(p) and not _ends_clause(line(p)) else None
+
+    def before(i: int) -> int | None:  # the line whose sentence or paragraph goes on in line i
+        j = i - 1
+        while j >= 0 and kinds[j] == "blank":
+            j -= 1
+        return j if j >= 0 and after(j) == i else None
+
+    def ends(i: int, j: int) -> bool:  # line i ends a sentence or clause (line j goes on after it)
+        last = line(i).rstrip()  # (a link closing a line before a capital: a list of addresses' item)
+        return _ends_clause(last) or (last.endswith((">", "⟩")) and line(j).lstrip()[:1].isupper())
+
+    out: set[int] = set()
+    for i in sorted(deleted):
+        if i in out:
+            continue
+        run, first, last = [i], i, i
+        while (j := before(first)) is not None and j in deleted:
+            run.append(first := j)
+        while (j := after(last)) is not None and j in deleted:
+            run.append(last := j)
+        if ((j := before(first)) is not None and not ends(j, first)) or (
+                (j := after(last)) is not None and not ends(last, j)):
+            out.update(run)
+    return out
+
+
 class BoilerplateLine(_DuplicateCorpusRule):
     """A line recurs in many documents of the corpus (template boilerplate).
 
@@ -1634,7 +1751,12 @@ class BoilerplateLine(_DuplicateCorpusRule):
     Fix safety: unsafe: the line is deleted from this file, every copy of it; some recurring lines
     (a dateline format, a standard disclaimer) are legitimate, so review first. No fix is offered
     where the deletion would break the document's markup (``U.deletion_fix``: a LaTeX line
-    ``\\author{..\\\\`` opening a group closed below).
+    ``\\author{..\\\\`` opening a group closed below). A line whose deletion, with the other
+    lines this rule deletes in the file, would cut a hard-wrapped sentence (``wrapped_fragments``:
+    its sentence goes on from or into a line that is not common) is reported without a fix, its
+    message saying so: manpages-pt_BR's csv2rec(1) "sua máquina, o
+    comando", common to the recutils pages but the end of a sentence that names each page's program;
+    a licence paragraph whose last line, "aceita.", is one word (under ``min-words``, not counted).
     Severity is info because a shared line is often harmless.
     """
 
@@ -1865,6 +1987,10 @@ class BoilerplateLine(_DuplicateCorpusRule):
             heads = [] if st.get("heads") is None else list(zip(st["heads"].tolist(), st["head_rows"].tolist()))
             if common.keys().isdisjoint(keys) and common.keys().isdisjoint(k for k, _ in heads):
                 continue  # (no line to report here: the file is not read again)
+            kinds = self.checked_regions()
+            cached = getattr(corpus.documents, "outside", None)
+            if cached is not None:  # (a warm run: the file's regions from the cache, set on the document read)
+                cached(p, 0, 0, kinds)
             doc = corpus.documents.get(p)
             if doc is None:
                 continue
@@ -1875,12 +2001,16 @@ class BoilerplateLine(_DuplicateCorpusRule):
             own = _own_steps(st, common)  # "- Click on Settings." among a page's own steps: the procedure's
             # (an outline's heading last: "中文版维护人", whose words are common as the note "[中文版维护人]")
             lines = list(zip(keys, st["spans"].tolist())) + [(k, (start, end)) for k, (_, start, end) in heads]
-            for i, (k, (start, end)) in enumerate(lines):
-                if k not in common or i in own:
-                    continue
+            reported = [(i, k, [(start, end)] + later.get(i, [])) for i, (k, (start, end)) in enumerate(lines)
+                        if k in common and i not in own]
+            # the lines all these fixes delete (not those of a finding dropped for its region: a
+            # man page's line taken for code), and those whose deletion cuts a sentence
+            cut = wrapped_fragments(doc, {doc.position(a)[0] - 1 for _, _, copies in reported
+                                          if not doc.outside(*copies[0], kinds) for a, _ in copies})
+            for i, k, copies in reported:
+                start, end = copies[0]
                 count, holders = common[k]
                 other = holders[0] if _file_key(holders[0][0]) != _file_key(p) else holders[1]
-                copies = [(start, end)] + later.get(i, [])
                 more = f"; {len(copies) - 1} more in this document, deleted with it" if len(copies) > 1 else ""
                 if i >= len(keys):
                     more += "; set as a section heading here"
@@ -1889,11 +2019,15 @@ class BoilerplateLine(_DuplicateCorpusRule):
                     if held[0] != p:
                         continue  # (reported at the notebook's first cell holding it)
                     more += "; also in " + ", ".join(f"cell {_cell_number(c)}" for c in held[1:])
+                fix = None
+                if any(doc.position(a)[0] - 1 in cut for a, _ in copies):
+                    more += "; part of a sentence wrapped on to lines that are not boilerplate: no fix"
+                else:
+                    fix = U.deletion_fix(doc, *U.merge_deletions(  # (whole lines)
+                        [U.remove_span_lines_edit(doc.text, a, b) for a, b in copies]))
                 yield doc.finding(
                     self, start, end,
                     f"line appears in {count} of {n_docs} documents (boilerplate; "
                     f"similarity 1.00 after normalisation{more})",
-                    fix=U.deletion_fix(doc, *U.merge_deletions(  # (whole lines)
-                        [U.remove_span_lines_edit(doc.text, a, b) for a, b in copies])),
-                    related=[Location(other[0], other[1], 1)],
+                    fix=fix, related=[Location(other[0], other[1], 1)],
                 )

@@ -280,7 +280,9 @@ class ExactDuplicateLine(DocumentRule):
     amo."), "... letter case", "... line breaks or spacing" (a fortune re-wrapped), or "same
     words after normalisation" when accents, letter forms or digits differ.
     Fix safety: unsafe: the later copy and its line ending are deleted (plus one blank
-    line, so no double blank line is left) and the first copy is kept. Deleting text
+    line, so no double blank line is left) and the first copy is kept; in a quote
+    collection the later record goes whole with one ``%`` line (``_quote_deletion``), so
+    no empty entry ("%" over "%") or orphaned attribution is left. Deleting text
     is never safe: in poetry and lyrics a repeated line is a refrain, in dialogue a
     repeated answer, in a table a repeated row, and when the copies differ in
     punctuation or letter forms the kept copy may not be the better spelling.
@@ -392,7 +394,8 @@ class ExactDuplicateLine(DocumentRule):
                     self, u.start, u.end,
                     f"{_lines_label(u.line, u.last_line)} {'repeats' if u.line == u.last_line else 'repeat'} "
                     f"{_lines_label(f.line, f.last_line)} ({kind}, similarity 1.00)",
-                    fix=U.deletion_fix(doc, U.remove_lines_edit(doc, u.line, u.last_line)),
+                    fix=U.deletion_fix(doc, _quote_deletion(doc, u.start) if collection
+                                       else U.remove_lines_edit(doc, u.line, u.last_line)),
                     related=[doc.location(f.start)],
                 )
             )
@@ -417,6 +420,21 @@ class ExactDuplicateLine(DocumentRule):
                 )
             )
         return out
+
+
+def _quote_deletion(doc: Document, offset: int) -> Edit:
+    """Delete the record of a quote collection (fortune(6)'s format, ``structure.fortune_separators``)
+    holding ``offset`` with one of the ``%`` lines around it: the next one, or for the last record
+    the one before it. Deleting only the copied lines would leave an empty entry, ``%`` over ``%``
+    (fortunes-es: "A misa temprano, nunca va el amo." entered again under its first entry), or a
+    quote's attribution ("-- Proverbio árabe.") alone in its record."""
+    separators, text = structure.fortune_separators(doc), doc.text
+    i = bisect_right(separators, offset)
+    start = 0 if i == 0 else text.index("\n", separators[i - 1]) + 1
+    if i < len(separators):  # the record and the "%" line closing it
+        end = text.find("\n", separators[i])
+        return Edit(start, len(text) if end < 0 else end + 1)
+    return Edit(separators[i - 1] if i else start, len(text))  # the last record, with the "%" line before it
 
 
 _SPACE_RUN_RE = lazy(r"\s+")

@@ -561,7 +561,34 @@ def _placeholder_in_name(text: str, word: str) -> bool:
     type": the noun, then the placeholder its page sets in italics, lost in plain text) or
     in angle brackets (``<type>``)? Not a call (``Promise.all(``); the caller leaves out
     function words ("for all all", "Set this to to" beside ``path/to``: slips)."""
-    return regex.search(rf"(?:\w[./]|<){regex.escape(word)}(?![\w(-])", text) is not None
+    return regex.search(rf"(?:\w[./]|<){regex.escape(word)}(?![\w(-])", text) is not None or _synopsis_argument(text, word)
+
+
+# A man page rendered as text opens with its header, the command's name and section ("memusage(1)
+# General Commands Manual memusage(1)", "BASENC(1) Commandes de l'utilisateur BASENC(1)"); its
+# section headings stand at the left margin, its text is indented.
+_MAN_HEADER_RE = lazy(r"\A[ \t]*([^\s()]+)\([0-9][a-z]*\)[^\n]*\n")
+_MARGIN_LINE_RE = lazy(r"^\S", regex.M)
+_SENTENCE_END_LINE_RE = lazy(r"(?<!\.)[.!?][ \t]*$", regex.M)  # (not "...": a synopsis's repeated argument)
+
+
+def _synopsis_argument(text: str, word: str) -> bool:
+    """Does ``text``, a man page rendered as text, name ``word`` in its synopsis: the section after
+    its name's ("NOM", then "SYNOPSIS", "SINTASSI", "ÜBERSICHT" in any language) when it opens with
+    the command its header names and no line of it ends a sentence (memusage(1) fr: "memusage
+    [option]... programme [optionprogramme]...", then "le programme programme", the noun and the
+    placeholder its page sets in italics; proc(5), whose second section is its description, has none)?"""
+    header = _MAN_HEADER_RE.match(text)
+    if header is None:
+        return False
+    sections = [h.start() for h in _MARGIN_LINE_RE.finditer(text, header.end())]
+    if len(sections) < 3:
+        return False
+    start, end = text.find("\n", sections[1]) + 1, sections[2]  # (the section's body, under its heading)
+    if not text[start:end].lstrip().lower().startswith(header.group(1).lower() + " ") or (
+            _SENTENCE_END_LINE_RE.search(text, start, end)):
+        return False
+    return regex.search(rf"(?i)(?<![\w-]){regex.escape(word)}(?![\w-])", text, pos=start, endpos=end) is not None
 
 
 # C's "long long" (``unsigned long long``, ``__int64 or long long``, "the C signed long long
@@ -1664,8 +1691,10 @@ class RepeatedWord(SpellingDocumentRule):
     subtitle file (.srt, .vtt) short lines are a screen's width, not verse: only a line
     marked as sung (``♪``) is judged so; a noun then the parameter of that name, named in a
     signature in the text ("the month month of the year" beside ``monthdatescalendar(year,
-    month)``) or written as the variable part of a name ("le type type" beside
-    "/sbin/mount.type", mount(8) fr; ``<type>``), C's ``long long`` (also as a change log
+    month)``), written as the variable part of a name ("le type type" beside
+    "/sbin/mount.type", mount(8) fr; ``<type>``) or as an argument in a rendered man page's synopsis
+    ("le programme programme" beside "memusage [option]... programme [optionprogramme]...",
+    memusage(1) fr: the placeholder set in italics, lost in plain text), C's ``long long`` (also as a change log
     names it: "from long long to unsigned", "a long long parameter") and C++'s "template
     template parameter", a command run on itself ("Execute man man"), the slip quoted
     ("'the the'"), German "damit sie sie" (subject, then object), a name written twice in a

@@ -452,10 +452,15 @@ class AssistantPreamble(AssistantBoilerplate):
     "当然！…"; "Absolutely." opens web pages, "Claro que sí." answers in dialogue), or
     that ends with closing sentences ("I hope this helps!", "Let me know if you have any
     other questions.", "如果您还有其他问题，随时可以问。"). Phrases are listed
-    per language (en, ar, fr, es, de, tr, ru, zh, ja) in ``corpuslint_quality/assistant.toml``
+    per language (en, ar, fr, es, de, tr, ru, zh, ja; openers also pl, cs, hu) in ``corpuslint_quality/assistant.toml``
     and matched after A103's normalisation at the start of the reply, as its whole first
     sentence (when more follows: a one-word answer is an answer) or in its last sentences
     (when something precedes them): "Sure, here's the thing" in a novel is not flagged;
+    a chat turn of the assistant (its role known, ``Document.role``) that is nothing but such an
+    exclaimed opener ("Gerne! ", "Oczywiście! ": a template's prefix whose answer is missing,
+    fresh37's GNOME help chats) is reported as the whole reply, and one that is empty or blank
+    as an empty reply ("Claro." answering "¿Puedo hacerte una pregunta?" ends in a full stop, an
+    answer, and a text without a role, a one-word record, is not read as a reply);
     nor is a closing sentence that sends the reader to documentation (a manual's advice:
     «Si vous avez des questions … vous devriez relire les documents mentionnés ci-dessus»).
     A document declared to be in a language is searched with its language's phrases and
@@ -480,6 +485,11 @@ class AssistantPreamble(AssistantBoilerplate):
     default_severity = Severity.INFO
     kinds = frozenset({"preamble", "opener", "closer"})
 
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if doc.role is not None and not doc.text.strip():  # (a chat turn of the assistant: ``only_roles``)
+            return [doc.finding(self, 0, len(doc.text), "assistant reply is empty: no answer")]
+        return super().check(doc)
+
     def find(self, doc, cat):
         units = sentences(doc)
         if not units:
@@ -490,13 +500,16 @@ class AssistantPreamble(AssistantBoilerplate):
             start, end, hit = opening
             first = end
             yield self._finding(doc, start, end, hit, "opens the reply")
-        elif len(units) > 1 and doc.kind_at(units[0].start) == structure.PROSE and not _OPENING_QUOTE_RE.match(doc.text):
+        elif (len(units) > 1 or doc.role is not None) and doc.kind_at(units[0].start) == structure.PROSE and (
+                not _OPENING_QUOTE_RE.match(doc.text)):
             s = units[0]
             if doc.text[s.start : s.end].rstrip().endswith(("!", "！")):  # "Sure!", not "Absolutely."
                 hit = cat.whole("opener", normalized(doc.text[s.start : s.end]))
                 if hit is not None:
                     first = s.end
-                    yield self._finding(doc, s.start, s.end, hit, "opens the reply")
+                    # (a chat turn that is only "Gerne! ": the formula of a reply whose answer is missing)
+                    yield self._finding(doc, s.start, s.end, hit, "opens the reply" if len(units) > 1
+                                        else "is the whole reply: no answer follows")
         yield from self._closing(doc, cat, units, first)
 
     def _closing(self, doc, cat, units, after):
