@@ -1445,13 +1445,7 @@ class ShortLines(QualityRule):
     line) is not measured with ``unit = "paragraph"`` (records cut from documents at
     blank lines), and with the default ``unit = "document"`` the finding says the record
     is one paragraph and names the option (``UNITS``).
-    A LaTeX source (and an HTML or wikitext page) is measured on the text its parser's regions
-    give (``prose``), not its commands; a LaTeX page's lines are its blocks, not the source's
-    lines (``_region_prose``'s ``reflowed``: TeX sets a paragraph's words in lines of its own),
-    and a LaTeX file of fewer than ``TEX_MIN_PAGE_LINES`` such lines is not measured (a file of
-    definitions another reads): fresh38's "only 2 of 21 lines end in terminal punctuation" on a
-    tutorial chapter whose sentences the source wraps, "27 of 40 lines are 30 characters or
-    shorter" on a preamble of ``\\sloppy`` lines over an anecdote (labelled false).
+    A LaTeX source (and an HTML or wikitext page) is measured on its typeset text, as for Q104.
     Fix safety: No automatic fix. Enabled at info severity: poetry, lists and subtitles
     are short-lined by nature.
     """
