@@ -252,6 +252,8 @@ def looks_like_markdown(doc: "Document") -> bool:
     tokens, _ = _block_tokens(doc)
     headings: list[int] = []
     for token in tokens:
+        if token.type == "fence" and _title_underline(doc, token):
+            continue  # "Examples" / "~~~~~~~~": an AsciiDoc or reST title's underline, no fence
         if token.type == "fence" or token.type == "table_open":
             return True
         if token.type == "heading_open" and token.markup.startswith("#") and token.map:
@@ -268,6 +270,20 @@ def looks_like_markdown(doc: "Document") -> bool:
         doc.__dict__["regions"] = regions  # (read as plain text: ``Document.regions``, computed once)
     del doc.__dict__["_block_tokens"]
     return False
+
+
+def _title_underline(doc: "Document", token) -> bool:
+    """True when fence ``token`` opens on a line of tildes alone (no info string) right under
+    a line of text as long (within 2 characters): an AsciiDoc or reST section title's
+    underline (git-doc's "Examples" / "~~~~~~~~" in a dataset record), which markdown-it
+    reads as a fence running to the end of the text."""
+    if not token.map or not token.markup.startswith("~") or token.info.strip():
+        return False
+    row = token.map[0]
+    if row == 0 or row >= len(doc.lines):
+        return False
+    here, above = (doc.text[doc.lines[i].start : doc.lines[i].end].strip() for i in (row, row - 1))
+    return set(here) == {"~"} and bool(above) and not above.startswith("~") and abs(len(above) - len(here)) <= 2
 
 
 # The line under a shell or configuration comment: a command (a known one, or a path to one:

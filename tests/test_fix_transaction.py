@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import regex
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from corpuslint.engine import apply_fixes, build_registry, run
 from corpuslint.findings import Edit, Finding, Fix, Severity
@@ -105,6 +105,13 @@ def _words(text: str) -> set[str]:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_FILE, min_size=3, max_size=6))
+# (session 50: D106's fix, withheld where it would cut a wrapped sentence, was judged beside a line
+# D101's fix deletes in the same run, so a second run deleted more: both found by this property)
+@example([(["Caption text #5", "own a"], "\n", ""), (["own a", "own aa"], "\n", ""),
+          (["Subscribe to our newsletter today", "", "Subscribe to our newsletter today", "own a"], "\n", "")])
+@example([(["Subscribe to our newsletter today", "own a"], "\n", ""),
+          (["Subscribe to our newsletter today", "own aa"], "\n", ""),
+          (["Subscribe to our newsletter today", "", "Subscribe to our newsletter today", "own a"], "\n", "")])
 def test_unsafe_fix_twice_is_once_on_a_corpus(files):
     config, registry = _registry()
     with tempfile.TemporaryDirectory() as d:

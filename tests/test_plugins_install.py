@@ -22,7 +22,7 @@ from pathlib import Path
 from .conftest import ROOT, shadow_site_packages
 
 PLUGIN_SRC = ROOT / "plugins" / "corpuslint-quality"
-Q_CODES = [f"Q{n}" for n in range(101, 115)]
+Q_CODES = [f"Q{n}" for n in range(101, 116)]
 
 
 def _run(*args, cwd, check=True):

@@ -17,7 +17,7 @@ from ...structure import (
     markdown_containers,
 )
 from ...text.lazy_regex import lazy
-from ._common import asciidoc, remove_line_fix
+from ._common import asciidoc, asciidoc_listing, remove_line_fix
 from .encoding import in_mojibake
 
 # Lines with no letter and no digit but at least one visible character.
@@ -610,6 +610,8 @@ class SymbolOnlyLine(DocumentRule):
                     adoc = asciidoc(doc)
                 if adoc:
                     continue  # "----" around a listing, "+" joining a list item's paragraphs: AsciiDoc
+            if not doc.is_markdown and asciidoc_listing(doc, line.start):
+                continue  # "|$" in git-stripspace(1)'s listing of its input, '$' marking each line's end
             if not doc.is_markdown and _BORDER_RE.match(content) and _drawing(doc, index):
                 continue  # "+---+" / "|   |" around "| A |": the border of a drawn box or table
             if not doc.is_markdown and _RULE_LINE_RE.match(content) and _form_or_sum(doc, index):

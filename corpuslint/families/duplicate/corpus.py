@@ -22,7 +22,8 @@ from ...findings import Edit, Finding, Fix, Location, Severity, record_location,
 from ...rules import CorpusRule, CorpusView
 from ...store import ColumnState
 from ...structure import (ATTRIBUTION_LINE_RE, CODE, HEADING, HEADING_START, HTML_SUFFIXES, LIST_ITEM, MARKUP, MESSAGE,
-                          NOTEBOOK_CELL, PROSE, RST_SUFFIXES, TEX_SUFFIXES, markdown_containers, markdown_list_items)
+                          NOTEBOOK_CELL, PROSE, RST_SUFFIXES, SUBTITLE_SUFFIXES, TEX_SUFFIXES, markdown_containers,
+                          markdown_list_items)
 from ...subtitles import is_subtitle
 from ...text.lazy_regex import lazy
 from ...text.tokens import SCRIPT_FULL_STOPS
@@ -1574,8 +1575,8 @@ def wrapped_fragments(doc: Document, deleted: set[int]) -> set[int]:
     instalados apropriadamente em" / "sua máquina, o comando" / the display "info recutils" / "deve
     lhe dar acesso ao manual completo.", whose last two lines are common to the recutils pages and
     the first names the page's program)."""
-    if not deleted or doc.suffix in HTML_SUFFIXES:
-        return set()
+    if not deleted or doc.suffix in HTML_SUFFIXES or doc.suffix in SUBTITLE_SUFFIXES:
+        return set()  # (a subtitle's lines are its captions', timed: webvtt-py's "Caption text #5")
     text, lines, kinds = doc.text, doc.lines, doc.line_kinds
 
     def line(i: int) -> str:
@@ -1641,18 +1642,31 @@ def wrapped_fragments(doc: Document, deleted: set[int]) -> set[int]:
         last = line(i).rstrip()  # (a link closing a line before a capital: a list of addresses' item)
         return _ends_clause(last) or (last.endswith((">", "⟩")) and line(j).lstrip()[:1].isupper())
 
+    # a line repeating an earlier line of the document goes too, with D101's fix (its unsafe fix,
+    # applied in the same --unsafe-fixes run): a run beside it is judged as without it, so that a
+    # second run finds nothing more to delete ("Subscribe to our newsletter today" twice, the
+    # second over a boilerplate line)
+    seen: set[str] = set()
+    repeats: set[int] = set()
+    for k in range(len(lines)):
+        if kinds[k] != "blank":
+            stripped = line(k).strip()
+            if stripped in seen:
+                repeats.add(k)
+            seen.add(stripped)
+    gone = set(deleted) | repeats
     out: set[int] = set()
     for i in sorted(deleted):
-        if i in out:
-            continue
+        if i in out or i in repeats:
+            continue  # (a repeat goes with D101's fix whatever this rule does)
         run, first, last = [i], i, i
-        while (j := before(first)) is not None and j in deleted:
+        while (j := before(first)) is not None and j in gone:
             run.append(first := j)
-        while (j := after(last)) is not None and j in deleted:
+        while (j := after(last)) is not None and j in gone:
             run.append(last := j)
         if ((j := before(first)) is not None and not ends(j, first)) or (
                 (j := after(last)) is not None and not ends(last, j)):
-            out.update(run)
+            out.update(k for k in run if k in deleted)
     return out
 
 
