@@ -1,4 +1,4 @@
-"""AsciiDoc in fresh38 (session 50): git-doc 1:2.39.5-0+deb12u3 (Debian, GPL-2) quoted inline.
+"""AsciiDoc in fresh38 (session 50; and A103 on git-notes(1)): git-doc 1:2.39.5-0+deb12u3 (Debian, GPL-2) quoted inline.
 
 * git-stripspace(1)'s EXAMPLES list its input in a listing block, '$' marking each line's end:
   "|   $", "|$" are the listing's text, no debris (A111 reported 10).
@@ -73,3 +73,19 @@ def test_an_asciidoc_title_underline_of_tildes_is_no_markdown_fence():
     found = lint_records([{"id": "git-doc/giteveryday#4", "text": EVERYDAY}], id_field="id",
                          config={"select": ["A111"], "cache": False})
     assert found == []
+
+
+# git-notes(1) (git-doc 1:2.39.5, GPL-2), its --stdin option's description (fresh38's adoc/git-notes.adoc:174)
+NOTES_STDIN = """\
+--stdin::
+\tAlso read the object names to remove notes from the standard
+\tinput (there is no reason you cannot combine this with object
+\tnames from the command line).
+"""
+
+
+def test_a103_leaves_a_sentence_whose_verb_is_also_read():
+    found = lint_text(NOTES_STDIN, path="git-notes.adoc", config={"select": ["A103"], "cache": False})
+    assert found == []
+    teaser = "The vote is on Tuesday.\n\nAlso read: The best phones of 2024\n"  # (a news page's teaser: boilerplate)
+    assert [f.code for f in lint_text(teaser, path="news.txt", config={"select": ["A103"], "cache": False})] == ["A103"]

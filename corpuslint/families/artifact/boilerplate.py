@@ -139,6 +139,11 @@ _CODE_LINE_RE = lazy(r"[ \t]*(?:(?:>>>|\.\.\.)[ \t]|[|`+\u2500-\u257f][ \t|`+\u2
 # documentation.", "See also PEP 567 for additional details."): no colon after the phrase,
 # a sentence's end; a scraped "See also: Our newsletter" has the colon.
 _SEE_ALSO_SENTENCE_RE = lazy(r"(?i)[ \t]*see[ \t]+also[ \t]+[^:\s][^\n]*[.!?][ \t]*$")
+# "Also read the object names to remove notes from the standard input" (git-notes(1)): the
+# phrase as the verb of a sentence, its object after it in lower case, no title it points to.
+_PHRASE_AS_VERB_RE = lazy(r"[ \t]*(?i:also[ \t]+read|read[ \t]+also|read[ \t]+more|see[ \t]+also)[ \t]+"
+                          r"(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|it|them|all|any|each|"
+                          r"every|both)[ \t]")
 # An identifier alone on a line (a constant a reference lists: ``KEY_PRINT``).
 _IDENTIFIER_LINE_RE = lazy(r"[ \t]*[A-Za-z_]\w*(?:[._]\w+)+[ \t]*")
 _LABEL_END_RE = lazy(r"[:：][ \t]*$")
@@ -613,6 +618,8 @@ class BoilerplatePhrase(DocumentRule):
                 continue  # "See" / "SEE ALSO below for a reference ...": a man page cites its section
             if phrase == "see also" and _SEE_ALSO_SENTENCE_RE.fullmatch(content):
                 continue  # "See also PEP 567 for additional details.": documentation's sentence
+            if entry.lang == "en" and entry.match == "start" and _PHRASE_AS_VERB_RE.match(content):
+                continue  # "Also read the object names to remove notes ...": a sentence's verb and its object
             if _CODE_LINE_RE.match(content):
                 continue  # "print()", "...     print()", "|   `-- share": code, not a button
             if entry.match == "line" and content.rstrip().endswith(","):
