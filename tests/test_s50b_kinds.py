@@ -7,6 +7,8 @@ from __future__ import annotations
 from corpuslint import lint_paths, lint_text
 from corpuslint.engine import apply_fixes
 
+from .test_s49c_kinds import REFRANES_ES  # (its lines 1243-1254: the start of this excerpt)
+
 NO_CACHE = {"cache": False}
 
 
@@ -20,19 +22,7 @@ def fixed(code: str, text: str, path: str = "page.txt") -> tuple[list[int], str]
 
 # fortunes-es (bookworm) refranes, lines 1243-1264 (trailing spaces dropped): two proverbs entered
 # again with a comma ("A misa temprano, nunca va el amo." is fresh37's line 1261)
-REFRANES = """\
-Amigo sin dinero eso quiero; que dinero sin amigo, a veces no vale un higo.
-%
-Amigo sin dinero, eso quiero; que dinero sin amigo, a veces no vale un higo.
-%
-Amigo si te echas novia, échatela entre semana, porque en llegando al domingo, la más cochina se lava
-%
-Amigos y libros: pocos y buenos.
-%
-Amigo traidorcillo, mas hiere que un cuchillo.
-%
-Amigo viejo, tocino y vino viejo.
-%
+REFRANES = REFRANES_ES + """\
 Amigo y de fiel empeño; es el perro con su dueño.
 %
 A misa, no se va con prisa.
