@@ -316,11 +316,18 @@ class AggregateView:
 class LazyStates(Mapping[str, Any]):
     """``{display path: state}`` of every corpus document, decoding a cached state on
     first access (``load(display)``); ``aggregates`` is the rule's ``AggregateView``
-    (None when the aggregate is not usable in this run)."""
+    (None when the aggregate is not usable in this run). A ready value that is a
+    ``store.Spilled`` reference (the map step's spill) is read back with ``decoded``
+    (``engine.MappedTable.decoded``) on access: kept with ``keep``, else decoded again
+    on each access (a rule with ``lazy_states``, as ``store.SpilledStates``)."""
 
     def __init__(self, ready: dict[str, Any], lazy: dict[str, Any], load: Callable[[str], Any],
-                 aggregates: AggregateView | None = None):
+                 aggregates: AggregateView | None = None, decoded: "Callable[[list], list] | None" = None,
+                 keep: bool = True):
+        from .store import Spilled
+
         self._ready = ready
+        self._decoded, self._keep, self._spilled = decoded, keep, Spilled
         self._lazy = lazy  # display -> whatever ``load`` needs; moved to ``_ready`` once loaded
         self._load = load
         self.aggregates = aggregates
@@ -328,7 +335,12 @@ class LazyStates(Mapping[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         try:
-            return self._ready[key]
+            value = self._ready[key]
+            if type(value) is self._spilled and self._decoded is not None:
+                value = self._decoded([value])[0]
+                if self._keep:
+                    self._ready[key] = value
+            return value
         except KeyError:
             if key not in self._lazy:
                 raise

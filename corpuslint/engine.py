@@ -453,7 +453,7 @@ class Linter:
 
         own = states.pop(rule.code, {}) if release else states.get(rule.code, {})
         fresh = False  # is ``own`` a dict made here (not copied again for the view)?
-        if unspill is not None:
+        if unspill is not None and not isinstance(own, LazyStates):  # (a LazyStates reads its references itself)
             lazy = getattr(rule, "lazy_states", False)
             own, fresh = SpilledStates(unspill.spill, own) if lazy else unspill.states(own), not lazy
         # an index's LazyStates (corpuslint/aggregates.py) and SpilledStates stay lazy: states decoded on access
@@ -685,6 +685,7 @@ class _Unspill:
     once and kept only until the last rule holding it has been given it."""
 
     def __init__(self, spill: "StateSpill", states: Mapping[str, dict[str, Any]], rules: list) -> None:
+        from .aggregates import LazyStates
         from .store import Spilled
 
         self.spill, self._spilled = spill, Spilled
@@ -692,7 +693,8 @@ class _Unspill:
         # (``Spilled.shared``): a state of one rule (one per record of a dataset) is not counted
         self.left: dict[int, int] = {}
         for rule in rules:
-            if getattr(rule, "lazy_states", False):  # (given ``SpilledStates``: decoded on access, not here)
+            # (given ``SpilledStates``, or the corpus index's ``LazyStates``: decoded on access, not here)
+            if getattr(rule, "lazy_states", False) or isinstance(states.get(rule.code), LazyStates):
                 continue
             for value in states.get(rule.code, {}).values():
                 if isinstance(value, Spilled) and value.shared:
@@ -824,16 +826,17 @@ class MappedTable(Mapping[str, Collected]):
         self._files: dict[int, tuple] = {}  # position -> (abspath, content hash, bytes, language) of a plain file
         self._store, self._reader, self._spill = store, reader, spill
 
-    def decoded(self, values: list) -> list:
+    def decoded(self, values: list, own: bool = True) -> list:
         """``values`` (what ``Collected.state`` gives: ``store.Spilled`` references, None,
         values kept in memory) with each reference replaced by its state read back from
-        the spill, read together (``StateSpill.get_many``, ``own``: a dict of arrays as
-        ``collect`` made it), for the corpus index to encode (a stored row is the state,
-        never its reference)."""
+        the spill, read together (``StateSpill.get_many``; ``own``: a dict of arrays as
+        ``collect`` made it, else read-only views of the mapped columns, as a reduce gets
+        them), for the corpus index to encode (a stored row is the state, never its
+        reference) or for an aggregate's ``LazyStates``."""
         at = [k for k, value in enumerate(values) if type(value) is Spilled]
         out = list(values)
         if at and self._spill is not None:
-            for k, state in zip(at, self._spill.get_many([values[k] for k in at], own=True)):
+            for k, state in zip(at, self._spill.get_many([values[k] for k in at], own=own)):
                 out[k] = state
         return out
 
@@ -1340,29 +1343,20 @@ def lint_items(linter: Linter, items: list, ctx: RunContext, store: DocumentStor
     return linter.suppressions.apply(findings, store) if linter.suppressions else findings
 
 
-# Without the corpus index, or when the run checks a data file's records, corpus-rule
-# states wait for their reduce in a temporary file (store.StateSpill), not in memory (~3x
-# the text; a record's decoded states ~7 KB): the same findings either way.
+# Corpus-rule states wait for their reduce in a temporary file (store.StateSpill), not in
+# memory (~3x the text; a record's decoded states ~7 KB): the same findings either way.
+# With the corpus index too: the index encodes the states the references name
+# (``MappedTable.decoded``), and an aggregate's ``LazyStates`` reads them back on access
+# (held in memory, a first cached run's map grew 28 -> 459 MB on 100 MB of text, its
+# peak 996 MB; records' states: 100 k generated records' were ~700 MB).
 SPILL_STATES = True
-
-
-def _holds_records(items: list) -> bool:
-    """Does the read plan ``items`` hold a data file's records (``RecordDocument`` items or a
-    ``_RecordStream``)? With the corpus index their states are spilled too (``map_reduce_local``):
-    records are never corpus files, so no rule's states are an aggregate's ``LazyStates``
-    (``index._collect``), and the index decodes the references it stores (``MappedTable.decoded``).
-    Held in memory, 100 k generated records' states were ~700 MB at the end of the map."""
-    from .readers.base import RecordDocument
-
-    return any(isinstance(item, (_RecordStream, RecordDocument)) for item in items)
 
 
 def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: DocumentStore,
                      problems: list[Finding]) -> list[Finding]:
     """The local pipeline: stream ``items`` through the map (``map_stream``), keep
     findings, compact states and the documents' names, then reduce."""
-    spill = StateSpill() if SPILL_STATES and linter.corpus_rules and (
-        not getattr(ctx, "use_cache", True) or _holds_records(items)) else None
+    spill = StateSpill() if SPILL_STATES and linter.corpus_rules else None
     try:
         return _map_reduce(linter, items, ctx, store, problems, spill)
     finally:

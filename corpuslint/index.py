@@ -67,6 +67,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import mmap  # (at import: a run that drops privileges later may not reach lib-dynload)
 import os
 from contextlib import contextmanager
 import pickle  # only for multiprocessing's PicklingError; nothing on disk is pickled
@@ -306,12 +307,13 @@ class CorpusIndex:
         assert self.conn is not None
         return dict(self.conn.execute("SELECT path, content_hash FROM states WHERE rule_key = ?", (key,)))
 
-    def sync_aggregate(self, rule: "CorpusRule", key: str, entries: dict[str, str], fresh: dict[str, Any]) -> int | None:
+    def sync_aggregate(self, rule: "CorpusRule", key: str, entries: dict[str, str], fresh: dict[str, Any],
+                       decoded: "Callable[[list], list] | None" = None) -> int | None:
         """Bring ``rule``'s aggregate (corpuslint/aggregates.py) up to date in one
         transaction and return its id: ``entries`` (path -> content hash of its stored
         state) is every corpus document; postings of documents whose recorded hash
-        differs are recomputed from ``fresh`` (path -> state in memory) or from the
-        stored state, those of documents no longer in ``entries`` dropped. A posting
+        differs are recomputed from ``fresh`` (path -> state in memory, or a reference
+        ``decoded`` reads back, a chunk of documents at a time) or from the stored state, those of documents no longer in ``entries`` dropped. A posting
         count that does not add up rebuilds the whole aggregate (one warning). None when
         a document's postings cannot be computed (its reduce then reads every state)."""
         from .aggregates import aggregate_key, posting_rows
@@ -363,35 +365,43 @@ class CorpusIndex:
             # journal for each row (3x the CPU of the fill; 10 MB of postings 1.6 -> 0.5 s)
             base = conn.execute("SELECT COALESCE(MAX(id), 0) FROM agg_docs").fetchone()[0]
             made: list[tuple[str, str, int, bytes]] = []  # path, hash, postings, key list of document id base + 1 + i
-            runs: list[_PostingRun] = []
-            for at in range(0, len(todo), _POSTING_CHUNK):
-                chunk = todo[at : at + _POSTING_CHUNK]
+            runs = _RunFile()
+            at, size = 0, 16  # (then sized by the postings seen)
+            while at < len(todo):
+                chunk = todo[at : at + size]
+                at += len(chunk)
                 try:
-                    per_doc = posting_rows(rule, [state for _, _, state in chunk])
+                    states = [state for _, _, state in chunk]
+                    per_doc = posting_rows(rule, decoded(states) if decoded is not None else states)
+                    del states
                 except (ValueError, TypeError, KeyError, IndexError) as exc:
                     self.warn(f"corpus index: {rule.code} aggregate not computed ({exc})")
                     return None
                 group: list[np.ndarray] = []
-                first = base + 1 + len(made)
+                first, held, made_now = base + 1 + len(made), 0, 0
                 for (path, h, _), rows in zip(chunk, per_doc):
                     made.append((path, h, len(rows), dumps(key_runs(rows[:, :2]))))
                     group.append(rows)
-                    if sum(map(len, group)) >= _POSTING_RUN or len(group) >= 1 << 15:
-                        runs.append(_PostingRun(group, first))
+                    held += len(rows)
+                    made_now += len(rows)
+                    if held >= _POSTING_RUN or len(group) >= 1 << 15:
+                        runs.add(_PostingRun(group, first))
                         first += len(group)
-                        group = []
+                        group, held = [], 0
                 if group:
-                    runs.append(_PostingRun(group, first))
+                    runs.add(_PostingRun(group, first))
                 del per_doc, group
-            runs = [run for run in runs if run.n]
-            total = sum(run.n for run in runs)
+                # the next chunk's documents: about a run's postings (a file of 100 paragraphs
+                # posts ~3,000 LSH band keys; 1,024 of them as int64 rows were ~100 MB at once)
+                size = max(16, min(_POSTING_CHUNK, _POSTING_RUN * len(chunk) // max(1, made_now)))
+            total = sum(run.n for run in runs.runs)
             if total:
                 conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)",
-                                 _merged_postings(agg, runs))
+                                 _merged_postings(agg, runs.mapped(), runs.release))
                 # counted here, in the same transaction, not by a trigger a row (1.4 s CPU a million postings:
                 # D104 posts ~30 LSH band keys a paragraph, ~1 M on a 10 MB corpus's first run)
                 conn.execute("UPDATE agg_counts SET postings = postings + ? WHERE agg = ?", (total, agg))
-            del runs
+            runs.close()
             for i, (path, h, n, keys_blob) in enumerate(made):
                 conn.execute("INSERT INTO agg_docs (id, agg, path, content_hash, n, keys) VALUES (?, ?, ?, ?, ?, ?)",
                              (base + 1 + i, agg, path, h, n, keys_blob))
@@ -411,7 +421,8 @@ class CorpusIndex:
         return agg
 
     def sync_table(self, rule: "CorpusRule", key: str, entries: dict[str, str], fresh: dict[str, Any],
-                   old: dict[str, tuple[str, Any]]) -> "tuple[int, Any] | None":
+                   old: dict[str, tuple[str, Any]], decoded: "Callable[[list], list] | None" = None
+                   ) -> "tuple[int, Any] | None":
         """``sync_aggregate`` for a ``TableAggregate``: (id, table summed over ``entries``),
         updated by ``aggregate.apply`` with the previous state (``old``: path -> (content
         hash, state), read before it was overwritten) of every changed or removed
@@ -420,13 +431,14 @@ class CorpusIndex:
         validate, a previous state that is missing or an update that fails rebuilds it
         from the stored states (one warning). None when a document's state cannot be
         had. Rules sharing the table (``TableAggregate.shared``) get the one synced
-        first in this run when their entries are the same."""
+        first in this run when their entries are the same. ``decoded``: as for
+        ``sync_aggregate``."""
         try:
-            return self._sync_table(rule, key, entries, fresh, old)
+            return self._sync_table(rule, key, entries, fresh, old, decoded)
         except _Incomplete:
             return None
 
-    def _sync_table(self, rule, key, entries, fresh, old):
+    def _sync_table(self, rule, key, entries, fresh, old, decoded):
         from .aggregates import TableRows, aggregate_key
 
         aggregate = rule.aggregate
@@ -458,6 +470,8 @@ class CorpusIndex:
                     if state is _MISS:
                         raise _Incomplete  # rolled back: the stored table and its documents stay as they were
                     out.append((path, state))
+                if decoded is not None:
+                    out = list(zip([p for p, _ in out], decoded([state for _, state in out])))
                 return out
 
             rows = TableRows(conn, agg, entries)
@@ -490,7 +504,10 @@ class CorpusIndex:
                 rows.clear()
                 docs, changed = {}, []
                 todo = list(entries)
-                table = aggregate.apply(aggregate.empty(), [], states_of(todo), rows)
+                table = aggregate.empty()
+                for at in range(0, len(todo), _TABLE_CHUNK):  # (a first run: every document's state at once
+                    # was ~120 MB of spelling states at 100 MB of text; the sums are the same)
+                    table = aggregate.apply(table, [], states_of(todo[at : at + _TABLE_CHUNK]), rows)
             conn.executemany("DELETE FROM agg_docs WHERE agg = ? AND path = ?", [(agg, p) for p in changed])
             conn.executemany("INSERT INTO agg_docs (agg, path, content_hash, n, keys) VALUES (?, ?, ?, 0, X'')",
                              [(agg, p, entries[p]) for p in todo])
@@ -1584,7 +1601,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys
     lazy: dict[str, dict[str, tuple[str, str]]] = {code: {} for code in lazy_codes}  # display -> (rel, hash)
 
     file_rows: list[tuple[str, int, int, str]] = []
-    state_rows: list[tuple[str, str, str, str, bytes]] = []
+    state_rows: list[tuple[str, str, str, str, "bytes | _Unencoded"]] = []
 
     walked = walked or {}
     # (display, rel, hash) of the files whose cached states may serve: unchanged on disk
@@ -1724,8 +1741,12 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys
         if file_rows or state_rows or gone:
             written = False
             try:
-                index.write(file_rows, state_rows, gone, current=sorted(keys.items()) if state_rows else ())
+                unencoded: list[tuple[str, str]] = []
+                index.write(file_rows, _encoded_rows(state_rows, getattr(target_docs, "decoded", None), unencoded),
+                            gone, current=sorted(keys.items()) if state_rows else ())
                 state_rows.clear()
+                for code, display in unencoded:  # (recomputed next run: not stored)
+                    stored.get(code, {}).pop(display, None)
                 for file_row, rows in per_file:  # one row at a time, what it replaces read before it is written
                     for code, replaced in _previous_states(index, rules, keys, lazy_codes, cached, rows, ()).items():
                         old.setdefault(code, {}).update(replaced)
@@ -1743,7 +1764,7 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys
         if rule.code in lazy_codes:
             out[rule.code] = _lazy_states(rule, keys[rule.code], index if written else None, index.cache_dir,
                                           out[rule.code], lazy[rule.code], stored[rule.code], corpus, ctx,
-                                          old.get(rule.code, {}), warned, names)
+                                          old.get(rule.code, {}), warned, names, getattr(target_docs, "decoded", None))
     return out
 
 
@@ -1773,6 +1794,38 @@ class _Names:
 _LAZY = "corpuslint-lazy-state"  # a work item's cached state left on disk (rules with an aggregate)
 
 
+class _Unencoded:
+    """A state row's state not encoded yet: a checked document's state, which the run
+    holds anyway (the map's), is encoded when its row is written (``_encoded_rows``), so
+    a first run does not hold every state's encoding besides (at 10 MB, ~30 MB)."""
+
+    __slots__ = ("state", "display")
+
+    def __init__(self, state: Any, display: str):
+        self.state, self.display = state, display
+
+
+def _encoded_rows(rows: list, decoded: "Callable[[list], list] | None", unencoded: list):
+    """``rows`` (path, rule key, code, hash, blob) with each ``_Unencoded`` blob encoded
+    as the row is taken (``decoded``: ``engine.MappedTable.decoded``, reads a spilled
+    state back); a state shared by rules (S101 and S103) is encoded once. A state the
+    codec does not store is left out and its (code, display) appended to ``unencoded``."""
+    memo: dict[int, bytes | None] = {}
+    last = None
+    for rel, key, code, h, blob in rows:
+        if type(blob) is _Unencoded:
+            if rel != last:
+                last, memo = rel, {}
+            if id(blob.state) not in memo:
+                memo[id(blob.state)] = dumps_state(blob.state if decoded is None else decoded([blob.state])[0])
+            encoded = memo[id(blob.state)]
+            if encoded is None:
+                unencoded.append((code, blob.display))
+                continue
+            blob = encoded
+        yield rel, key, code, h, blob
+
+
 def _previous_states(index, rules, keys, lazy_codes, cached, state_rows, gone) -> dict:
     """{code: {path: (content hash, state)}}: the stored states this run replaces or
     removes, for the rules with a table aggregate (which subtract them), read before
@@ -1800,11 +1853,14 @@ def _previous_states(index, rules, keys, lazy_codes, cached, state_rows, gone) -
     return out
 
 
-def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, old=None, warned=None, names=None):
-    """``aggregates.LazyStates`` of one rule: ``ready`` states in memory, ``lazy`` ones
-    (display -> (rel, hash)) decoded on access. With ``index`` (written this run) and
-    every ready state stored (``stored``: display -> content hash), the rule's
-    aggregate is brought up to date and given as ``aggregates``."""
+def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, old=None, warned=None, names=None,
+                 decoded=None):
+    """``aggregates.LazyStates`` of one rule: ``ready`` states in memory (or the map's
+    ``store.Spilled`` references to them, read back with ``decoded``:
+    ``engine.MappedTable.decoded``), ``lazy`` ones (display -> (rel, hash)) decoded on
+    access. With ``index`` (written this run) and every ready state stored (``stored``:
+    display -> content hash), the rule's aggregate is brought up to date and given as
+    ``aggregates``."""
     from .aggregates import AggregateView, LazyStates, TableAggregate
 
     names = names or _Names(corpus)
@@ -1835,10 +1891,10 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
         try:
             if isinstance(rule.aggregate, TableAggregate):
                 # a table names documents by path: only where display paths are the index's
-                got = index.sync_table(rule, key, entries, fresh, old or {}) if names.same else None
+                got = index.sync_table(rule, key, entries, fresh, old or {}, decoded) if names.same else None
                 agg_id, table = got if got is not None else (None, None)
             else:
-                agg_id = index.sync_aggregate(rule, key, entries, fresh)
+                agg_id = index.sync_aggregate(rule, key, entries, fresh, decoded)
         except sqlite3.Error as exc:
             _warn(f"corpus index: aggregate of {rule.code} not updated ({exc}); its reduce reads every state")
             agg_id = None
@@ -1847,11 +1903,13 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
             path = index.path
             view = AggregateView(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S),
                                  agg_id, names.display_of, len(ready) + len(lazy), table)
-    return LazyStates(ready, lazy, load, view)
+    views = (lambda values: decoded(values, own=False)) if decoded is not None else None  # (as ``_Unspill`` reads them)
+    return LazyStates(ready, lazy, load, view, views, keep=not getattr(rule, "lazy_states", False))
 
 
 
-_POSTING_CHUNK = 1024  # documents whose postings are computed at once in sync_aggregate
+_POSTING_CHUNK = 1024  # documents whose postings are computed at once in sync_aggregate (at most)
+_TABLE_CHUNK = 256  # documents whose states are added to a table aggregate at once, when it is built whole
 
 
 _POSTING_RUN = 1 << 18  # postings sorted together in ``sync_aggregate`` (a run: ~16 bytes each, held)
@@ -1880,18 +1938,80 @@ class _PostingRun:
         self.kind, self.key = _narrow(table[order, 0]), table[order, 1]
         self.doc, self.value = doc[order], _narrow(table[order, 2])
 
+    def spill(self, fh) -> list:
+        """Append the run's columns to the file ``fh`` (8-byte aligned) and drop them from
+        memory; gives ``[(column, offset, dtype, n)]`` for ``map_from``."""
+        where = []
+        for name in ("kind", "key", "doc", "value"):
+            column = getattr(self, name)
+            at = fh.seek(0, os.SEEK_END)
+            if at % 8:
+                fh.write(bytes(8 - at % 8))
+                at += 8 - at % 8
+            fh.write(memoryview(np.ascontiguousarray(column)).cast("B"))
+            where.append((name, at, column.dtype, len(column)))
+            setattr(self, name, None)
+        return where
+
+    def map_from(self, root: np.ndarray, where: list) -> None:
+        """The run's columns as read-only views of ``root`` (the file ``spill`` wrote, mapped)."""
+        for name, at, dtype, n in where:
+            setattr(self, name, root[at : at + n * dtype.itemsize].view(dtype))
+
     def cut(self, kind: int, key: int) -> int:
         """The place of the first posting at or after (kind, key) in this run's order."""
         lo, hi = np.searchsorted(self.kind, kind, "left"), np.searchsorted(self.kind, kind, "right")
         return int(lo + np.searchsorted(self.key[lo:hi], key, "left"))
 
 
-def _merged_postings(agg: int, runs: list[_PostingRun], block: int = 65536):
+class _RunFile:
+    """The sorted ``_PostingRun``s of one ``sync_aggregate``, their columns written to an
+    unnamed temporary file as each is made and mapped read-only for the merge
+    (``mapped``), whose pages ``release`` gives back after each key range: held in memory,
+    the runs of the 100 MB bench_scale corpus's D104 postings (~10 M) were ~200 MB of a
+    first run's peak."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self.fh = tempfile.TemporaryFile(prefix="corpuslint-postings-")
+        self.runs: list[_PostingRun] = []
+        self._where: list[list] = []
+        self._root: np.ndarray | None = None
+
+    def add(self, run: _PostingRun) -> None:
+        if run.n:
+            self._where.append(run.spill(self.fh))
+            self.runs.append(run)
+
+    def mapped(self) -> list[_PostingRun]:
+        self.fh.flush()
+        size = self.fh.seek(0, os.SEEK_END)
+        if size:
+            self._root = np.frombuffer(mmap.mmap(self.fh.fileno(), size, access=mmap.ACCESS_READ), dtype=np.uint8)
+            for run, where in zip(self.runs, self._where):
+                run.map_from(self._root, where)
+        return self.runs
+
+    def release(self) -> None:
+        from .arrays import release_mapping
+
+        if self._root is not None:
+            release_mapping(self._root)
+
+    def close(self) -> None:
+        self.runs, self._root = [], None  # (the mapping is unmapped when its last view goes)
+        self.fh.close()
+
+
+def _merged_postings(agg: int, runs: list[_PostingRun], release: "Callable[[], None] | None" = None,
+                     block: int = 65536):
     """``(agg, kind, key, doc, value)`` tuples of every posting of ``runs`` in primary-key
     order (kind, key, doc), a key range at a time: the ranges cut at (kind, key) pairs
     sampled from the runs, ~``_POSTING_PART`` postings each, so one range's rows are
     gathered and sorted (32 bytes a posting), never all of them; made ``block`` rows at a
-    time (never one list of every posting)."""
+    time (never one list of every posting). ``release()`` is called after the cuts are
+    found and after each range (``_RunFile.release``: the runs' pages read so far)."""
     total = sum(run.n for run in runs)
     parts = max(1, -(-total // _POSTING_PART))
     cuts: list[tuple[int, int]] = []
@@ -1902,6 +2022,8 @@ def _merged_postings(agg: int, runs: list[_PostingRun], block: int = 65536):
         picks = sample[(np.arange(1, parts) * len(sample)) // parts]
         cuts = sorted(set(map(tuple, picks.tolist())))
     bounds = [[0] + [run.cut(kind, key) for kind, key in cuts] + [run.n] for run in runs]
+    if release is not None:
+        release()
     for p in range(len(cuts) + 1):
         pieces = [(run, b[p], b[p + 1]) for run, b in zip(runs, bounds) if b[p + 1] > b[p]]
         if not pieces:
@@ -1917,6 +2039,8 @@ def _merged_postings(agg: int, runs: list[_PostingRun], block: int = 65536):
             table[at : at + n, 3] = run.value[lo:hi]
             at += n
         order = np.lexsort((table[:, 2], table[:, 1], table[:, 0]))
+        if release is not None:
+            release()
         for at in range(0, len(order), block):
             for kind, key, doc, value in table[order[at : at + block]].tolist():
                 yield agg, kind, key, doc, value
@@ -2178,7 +2302,9 @@ def _work_item(display: str):
             # spilled state's reference stays the state for the reduce, its state is encoded
             blob = None
             if getattr(ctx, "use_cache", True):
-                if id(state) in blobs:  # (the spelling rules' shared analysis: 26 MB encoded once, not twice, at 10 k files)
+                if display in target_docs:  # the map's state, in memory anyway: encoded as its row is written
+                    blob = _Unencoded(state, display)
+                elif id(state) in blobs:  # (the spelling rules' shared analysis: 26 MB encoded once, not twice, at 10 k files)
                     blob = blobs[id(state)]
                 else:
                     decoded = getattr(target_docs, "decoded", None)  # (engine.MappedTable)

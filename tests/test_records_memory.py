@@ -50,7 +50,7 @@ def test_spilled_records_states_give_the_findings_and_index_rows_of_held_ones(tm
     monkeypatch.setattr(engine, "StateSpill", counted)
     assert _check(spilled_root, CONFIG) == fresh
     assert spills, "a cached check of a data file's records spills their states"
-    monkeypatch.setattr(engine, "_holds_records", lambda items: False)  # the states held in memory, as before
+    monkeypatch.setattr(engine, "SPILL_STATES", False)  # the states held in memory, as before
     spills.clear()
     assert _check(held_root, CONFIG) == fresh
     assert not spills
