@@ -316,10 +316,13 @@ class AggregateView:
 class LazyStates(Mapping[str, Any]):
     """``{display path: state}`` of every corpus document, decoding a cached state on
     first access (``load(display)``); ``aggregates`` is the rule's ``AggregateView``
-    (None when the aggregate is not usable in this run). A ready value that is a
-    ``store.Spilled`` reference (the map step's spill) is read back with ``decoded``
-    (``engine.MappedTable.decoded``) on access: kept with ``keep``, else decoded again
-    on each access (a rule with ``lazy_states``, as ``store.SpilledStates``)."""
+    (None when the aggregate is not usable in this run). Ready values that are
+    ``store.Spilled`` references (the map step's spill) are read back with ``decoded``
+    (``engine.MappedTable.decoded``): with ``keep``, all of them together at the first
+    access (``decoded(values, own=False)``: views of the spill's columns, each mapped
+    once, as ``engine._Unspill`` reads a rule's states; one mapping a state kept a file
+    descriptor each, and 3,330 files ran out of them), else one on each access and not
+    kept (a rule with ``lazy_states``, as ``store.SpilledStates``)."""
 
     def __init__(self, ready: dict[str, Any], lazy: dict[str, Any], load: Callable[[str], Any],
                  aggregates: AggregateView | None = None, decoded: "Callable[[list], list] | None" = None,
@@ -337,9 +340,12 @@ class LazyStates(Mapping[str, Any]):
         try:
             value = self._ready[key]
             if type(value) is self._spilled and self._decoded is not None:
-                value = self._decoded([value])[0]
-                if self._keep:
-                    self._ready[key] = value
+                if not self._keep:
+                    return self._decoded([value])[0]
+                keys = [k for k, v in self._ready.items() if type(v) is self._spilled]
+                self._ready.update(zip(keys, self._decoded([self._ready[k] for k in keys], own=False)))
+                self._decoded = None
+                value = self._ready[key]
             return value
         except KeyError:
             if key not in self._lazy:

@@ -364,7 +364,7 @@ class CorpusIndex:
             # posting INSERT after the documents' key lists in one transaction wrote a statement
             # journal for each row (3x the CPU of the fill; 10 MB of postings 1.6 -> 0.5 s)
             base = conn.execute("SELECT COALESCE(MAX(id), 0) FROM agg_docs").fetchone()[0]
-            made: list[tuple[str, str, int, bytes]] = []  # path, hash, postings, key list of document id base + 1 + i
+            made: list[tuple[str, str, int, tuple[int, int]]] = []  # path, hash, postings, where its key list waits (``_RunFile.put``)
             runs = _RunFile()
             at, size = 0, 16  # (then sized by the postings seen)
             while at < len(todo):
@@ -376,11 +376,12 @@ class CorpusIndex:
                     del states
                 except (ValueError, TypeError, KeyError, IndexError) as exc:
                     self.warn(f"corpus index: {rule.code} aggregate not computed ({exc})")
+                    runs.close()
                     return None
                 group: list[np.ndarray] = []
                 first, held, made_now = base + 1 + len(made), 0, 0
                 for (path, h, _), rows in zip(chunk, per_doc):
-                    made.append((path, h, len(rows), dumps(key_runs(rows[:, :2]))))
+                    made.append((path, h, len(rows), runs.put(dumps(key_runs(rows[:, :2])))))
                     group.append(rows)
                     held += len(rows)
                     made_now += len(rows)
@@ -401,10 +402,10 @@ class CorpusIndex:
                 # counted here, in the same transaction, not by a trigger a row (1.4 s CPU a million postings:
                 # D104 posts ~30 LSH band keys a paragraph, ~1 M on a 10 MB corpus's first run)
                 conn.execute("UPDATE agg_counts SET postings = postings + ? WHERE agg = ?", (total, agg))
-            runs.close()
-            for i, (path, h, n, keys_blob) in enumerate(made):
+            for i, (path, h, n, keys_at) in enumerate(made):
                 conn.execute("INSERT INTO agg_docs (id, agg, path, content_hash, n, keys) VALUES (?, ?, ?, ?, ?, ?)",
-                             (base + 1 + i, agg, path, h, n, keys_blob))
+                             (base + 1 + i, agg, path, h, n, runs.get(keys_at)))
+            runs.close()
         return agg if complete else None
 
     def _aggregate_id(self, akey: str, owner: str) -> int:
@@ -1903,8 +1904,7 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
             path = index.path
             view = AggregateView(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S),
                                  agg_id, names.display_of, len(ready) + len(lazy), table)
-    views = (lambda values: decoded(values, own=False)) if decoded is not None else None  # (as ``_Unspill`` reads them)
-    return LazyStates(ready, lazy, load, view, views, keep=not getattr(rule, "lazy_states", False))
+    return LazyStates(ready, lazy, load, view, decoded, keep=not getattr(rule, "lazy_states", False))
 
 
 
@@ -1967,9 +1967,10 @@ class _PostingRun:
 class _RunFile:
     """The sorted ``_PostingRun``s of one ``sync_aggregate``, their columns written to an
     unnamed temporary file as each is made and mapped read-only for the merge
-    (``mapped``), whose pages ``release`` gives back after each key range: held in memory,
-    the runs of the 100 MB bench_scale corpus's D104 postings (~10 M) were ~200 MB of a
-    first run's peak."""
+    (``mapped``), whose pages ``release`` gives back after each key range, and the
+    documents' encoded key lists (``put``, ``get``): held in memory, the runs of the 100 MB
+    bench_scale corpus's D104 postings (~10 M) were ~200 MB of a first run's peak, the
+    key lists ~80 MB."""
 
     def __init__(self) -> None:
         import tempfile
@@ -1978,6 +1979,20 @@ class _RunFile:
         self.runs: list[_PostingRun] = []
         self._where: list[list] = []
         self._root: np.ndarray | None = None
+
+    def put(self, blob: bytes) -> tuple[int, int]:
+        """Append ``blob``; its (offset, length) for ``get``."""
+        at = self.fh.seek(0, os.SEEK_END)
+        self.fh.write(blob)
+        return at, len(blob)
+
+    def get(self, where: tuple[int, int]) -> bytes:
+        self.fh.flush()
+        at, n = where
+        blob = os.pread(self.fh.fileno(), n, at)
+        if len(blob) != n:
+            raise OSError(f"temporary postings file truncated ({len(blob)} of {n} bytes)")
+        return blob
 
     def add(self, run: _PostingRun) -> None:
         if run.n:
@@ -2018,6 +2033,8 @@ def _merged_postings(agg: int, runs: list[_PostingRun], release: "Callable[[], N
     if parts > 1:
         step = max(1, total // (parts * 64))
         sample = np.concatenate([np.stack((run.kind[::step].astype(np.int64), run.key[::step]), axis=1) for run in runs])
+        if release is not None:
+            release()  # (a strided read faults in most pages of the columns)
         sample = sample[np.lexsort((sample[:, 1], sample[:, 0]))]
         picks = sample[(np.arange(1, parts) * len(sample)) // parts]
         cuts = sorted(set(map(tuple, picks.tolist())))

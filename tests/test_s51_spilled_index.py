@@ -76,3 +76,32 @@ def test_a_cached_run_of_files_spills_states_and_gives_the_held_runs_findings_an
     assert len(held[2]["postings"]) > 1000 and held[2]["tables"]
     monkeypatch.setattr(engine, "SPILL_STATES", True)
     assert _key(lint_paths(["doc"], config={**CFG, "cache": False})) == held[0]  # (cwd: the spilled project)
+
+
+def test_a_cached_run_reads_spilled_states_without_a_file_descriptor_each(tmp_path, monkeypatch):
+    """An aggregate's ``LazyStates`` reads its spilled references together, each column
+    mapped once: read one at a time, each kept mapping held a file descriptor, and the
+    100 MB bench_scale corpus (3,330 files) stopped with "Too many open files". Here 400
+    near-copies of a file of two real paragraphs (every pair a D105 candidate) under a limit of
+    ~150 descriptors more than the process holds."""
+    import resource
+
+    from .test_incremental import _paragraphs
+
+    monkeypatch.chdir(tmp_path)
+    paras = _paragraphs()[:2]
+    for i in range(400):
+        words = " ".join(paras).split()
+        words[i % len(words)] = f"{words[i % len(words)]}{i}"
+        (tmp_path / "doc").mkdir(exist_ok=True)
+        (tmp_path / "doc" / f"{i:03d}.txt").write_text(" ".join(words) + "\n", encoding="utf-8")
+    fresh = _key(lint_paths(["doc"], config={**CFG, "cache": False}))
+    assert sum(f[0] == "D105" for f in fresh) > 300
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    held = len(list(Path("/proc/self/fd").iterdir()))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(held + 150, hard), hard))
+    try:
+        first, warm = _key(lint_paths(["doc"], config=CFG)), _key(lint_paths(["doc"], config=CFG))
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert first == fresh == warm
