@@ -2038,9 +2038,11 @@ def _merged_postings(agg: int, runs: list[_PostingRun], release: "Callable[[], N
         sample = sample[np.lexsort((sample[:, 1], sample[:, 0]))]
         picks = sample[(np.arange(1, parts) * len(sample)) // parts]
         cuts = sorted(set(map(tuple, picks.tolist())))
-    bounds = [[0] + [run.cut(kind, key) for kind, key in cuts] + [run.n] for run in runs]
-    if release is not None:
-        release()
+    bounds = []
+    for run in runs:
+        bounds.append([0] + [run.cut(kind, key) for kind, key in cuts] + [run.n])
+        if release is not None:
+            release()  # (a binary search faults in ~16 pages around each page it reads)
     for p in range(len(cuts) + 1):
         pieces = [(run, b[p], b[p + 1]) for run, b in zip(runs, bounds) if b[p + 1] > b[p]]
         if not pieces:
