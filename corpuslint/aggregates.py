@@ -322,13 +322,20 @@ class LazyStates(Mapping[str, Any]):
     access (``decoded(values, own=False)``: views of the spill's columns, each mapped
     once, as ``engine._Unspill`` reads a rule's states; one mapping a state kept a file
     descriptor each, and 3,330 files ran out of them), else one on each access and not
-    kept (a rule with ``lazy_states``, as ``store.SpilledStates``)."""
+    kept (a rule with ``lazy_states``, as ``store.SpilledStates``).
+
+    A reduce that reads every state (``items``, ``values``) with ``keep`` and a ``spill``
+    (the run's ``store.StateSpill``) has the states not read yet decoded one at a time,
+    in order, each written to the spill (by columns, ``group``) and given back as views
+    of them: decoded and kept, a warm run's D104 held every document's arrays through
+    its reduce, and ``_concat`` a copy of them."""
 
     def __init__(self, ready: dict[str, Any], lazy: dict[str, Any], load: Callable[[str], Any],
                  aggregates: AggregateView | None = None, decoded: "Callable[[list], list] | None" = None,
-                 keep: bool = True):
+                 keep: bool = True, spill: Any = None, group: str | None = None):
         from .store import Spilled
 
+        self._spill, self._group = spill, group
         self._ready = ready
         self._decoded, self._keep, self._spilled = decoded, keep, Spilled
         self._lazy = lazy  # display -> whatever ``load`` needs; moved to ``_ready`` once loaded
@@ -357,6 +364,28 @@ class LazyStates(Mapping[str, Any]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._ready or key in self._lazy
+
+    def items(self):
+        self._read_all()
+        return super().items()
+
+    def values(self):
+        self._read_all()
+        return super().values()
+
+    def _read_all(self) -> None:
+        if not self._lazy or self._spill is None or not self._keep:
+            return
+        keys, refs = [], []
+        for key in list(self._lazy):
+            value = self._ready[key] = self._spill.put(self._load(key), self._group)
+            del self._lazy[key]
+            self.loaded += 1
+            if type(value) is self._spilled:
+                keys.append(key)
+                refs.append(value)
+        self._spill.flush()
+        self._ready.update(zip(keys, self._spill.get_many(refs)))
 
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._ready) + list(self._lazy))  # a snapshot: loading moves keys

@@ -826,6 +826,11 @@ class MappedTable(Mapping[str, Collected]):
         self._files: dict[int, tuple] = {}  # position -> (abspath, content hash, bytes, language) of a plain file
         self._store, self._reader, self._spill = store, reader, spill
 
+    @property
+    def spill(self) -> "StateSpill | None":
+        """Where the map wrote the states (an aggregate's ``LazyStates`` writes there too)."""
+        return self._spill
+
     def decoded(self, values: list, own: bool = True) -> list:
         """``values`` (what ``Collected.state`` gives: ``store.Spilled`` references, None,
         values kept in memory) with each reference replaced by its state read back from

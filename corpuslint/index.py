@@ -1765,7 +1765,8 @@ def _collect(rules, target_docs, ctx, corpus, index, out, walked=None, read_keys
         if rule.code in lazy_codes:
             out[rule.code] = _lazy_states(rule, keys[rule.code], index if written else None, index.cache_dir,
                                           out[rule.code], lazy[rule.code], stored[rule.code], corpus, ctx,
-                                          old.get(rule.code, {}), warned, names, getattr(target_docs, "decoded", None))
+                                          old.get(rule.code, {}), warned, names, getattr(target_docs, "decoded", None),
+                                          getattr(target_docs, "spill", None))
     return out
 
 
@@ -1855,11 +1856,11 @@ def _previous_states(index, rules, keys, lazy_codes, cached, state_rows, gone) -
 
 
 def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, old=None, warned=None, names=None,
-                 decoded=None):
+                 decoded=None, spill=None):
     """``aggregates.LazyStates`` of one rule: ``ready`` states in memory (or the map's
     ``store.Spilled`` references to them, read back with ``decoded``:
     ``engine.MappedTable.decoded``), ``lazy`` ones (display -> (rel, hash)) decoded on
-    access. With ``index`` (written this run) and every ready state stored (``stored``:
+    access (a reduce reading them all: through ``spill``, see ``LazyStates``). With ``index`` (written this run) and every ready state stored (``stored``:
     display -> content hash), the rule's aggregate is brought up to date and given as
     ``aggregates``."""
     from .aggregates import AggregateView, LazyStates, TableAggregate
@@ -1904,7 +1905,8 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
             path = index.path
             view = AggregateView(lambda: sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S),
                                  agg_id, names.display_of, len(ready) + len(lazy), table)
-    return LazyStates(ready, lazy, load, view, decoded, keep=not getattr(rule, "lazy_states", False))
+    return LazyStates(ready, lazy, load, view, decoded, keep=not getattr(rule, "lazy_states", False), spill=spill,
+                      group=rule.code)
 
 
 
