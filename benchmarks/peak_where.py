@@ -229,6 +229,23 @@ pair started together: cold 37.6 -> 42.7 s, 313,472 -> 222,976 KB; warm 13.5 -> 
 ``engine._RecordStream`` (every file here, > the stream size) is not planned by
 ``StateReader.plan_records``, so a warm run collects its records' states again (its
 document findings come from the index).
+
+s51 (the 100 MB corpus of bench_scale, 103.2 MB; ``bench_scale.py --keep DIR --jobs 1``, lead
+1e219c5 then s51 one after the other, load 2-4): a first cached run's peak was the map's
+states held in memory (the spill was for ``--no-cache`` and records only: map 28 -> 459 MB),
+then every state's encoded copy for the index, then the aggregates' sorted posting runs
+and key lists. Now the states are spilled with the index too, encoded as their rows are
+written (``index._Unencoded``), decoded back a chunk at a time for the aggregates, the
+runs and key lists wait in a temporary file (``index._RunFile``), a full reduce over an
+aggregate's ``LazyStates`` reads the stored states through the spill. Cache fill
+1,022 -> 466 MB (299.6 -> 286.8 s CPU), warm 420 -> 423 MB (56.0 -> 60.8 s), no cache 208 ->
+206 MB; findings and the index's tables identical. In-process (this script, default
+--jobs): fill 995.5 -> 268.5 MB, warm 392.7 -> 208.4 MB (D104's reduce +291.8 -> +33.4).
+With --jobs 1 (the map's memos in this process) the peak of both is now the spelling
+reduces': with the index's table, ``SpellingCorpusRule.merged_corpus`` decodes every
+target's state into one dict (a full run: every document's; fill S101 225 -> 364, S103
+-> 469 MB; warm S101 120 -> 303, S103 -> 425). Next: those states read through the
+spill on access, as without the index (at the cost of a decode a pass).
 """
 
 from __future__ import annotations
