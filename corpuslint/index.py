@@ -313,9 +313,10 @@ class CorpusIndex:
         transaction and return its id: ``entries`` (path -> content hash of its stored
         state) is every corpus document; postings of documents whose recorded hash
         differs are recomputed from ``fresh`` (path -> state in memory, or a reference
-        ``decoded`` reads back, a chunk of documents at a time) or from the stored state, those of documents no longer in ``entries`` dropped. A posting
-        count that does not add up rebuilds the whole aggregate (one warning). None when
-        a document's postings cannot be computed (its reduce then reads every state)."""
+        ``decoded`` reads back, a chunk of documents at a time) or from the stored state,
+        those of documents no longer in ``entries`` dropped. A posting count that does not
+        add up rebuilds the whole aggregate (one warning). None when a document's postings
+        cannot be computed (its reduce then reads every state)."""
         from .aggregates import aggregate_key, posting_rows
 
         assert self.conn is not None
@@ -1797,9 +1798,9 @@ _LAZY = "corpuslint-lazy-state"  # a work item's cached state left on disk (rule
 
 
 class _Unencoded:
-    """A state row's state not encoded yet: a checked document's state, which the run
-    holds anyway (the map's), is encoded when its row is written (``_encoded_rows``), so
-    a first run does not hold every state's encoding besides (at 10 MB, ~30 MB)."""
+    """A state row's state not encoded yet: a checked document's state (the map's, or its
+    reference in the map's spill) is encoded when its row is written (``_encoded_rows``),
+    so a first run does not hold every state's encoding (at 10 MB, ~30 MB)."""
 
     __slots__ = ("state", "display")
 
@@ -1860,8 +1861,9 @@ def _lazy_states(rule, key, index, cache_dir, ready, lazy, stored, corpus, ctx, 
     """``aggregates.LazyStates`` of one rule: ``ready`` states in memory (or the map's
     ``store.Spilled`` references to them, read back with ``decoded``:
     ``engine.MappedTable.decoded``), ``lazy`` ones (display -> (rel, hash)) decoded on
-    access (a reduce reading them all: through ``spill``, see ``LazyStates``). With ``index`` (written this run) and every ready state stored (``stored``:
-    display -> content hash), the rule's aggregate is brought up to date and given as
+    access (a reduce reading them all: through ``spill``, see ``LazyStates``). With
+    ``index`` (written this run) and every ready state stored (``stored``: display ->
+    content hash), the rule's aggregate is brought up to date and given as
     ``aggregates``."""
     from .aggregates import AggregateView, LazyStates, TableAggregate
 
@@ -2323,7 +2325,7 @@ def _work_item(display: str):
             # spilled state's reference stays the state for the reduce, its state is encoded
             blob = None
             if getattr(ctx, "use_cache", True):
-                if display in target_docs:  # the map's state, in memory anyway: encoded as its row is written
+                if display in target_docs:  # the map's state (or its spill reference): encoded as its row is written
                     blob = _Unencoded(state, display)
                 elif id(state) in blobs:  # (the spelling rules' shared analysis: 26 MB encoded once, not twice, at 10 k files)
                     blob = blobs[id(state)]
