@@ -357,9 +357,11 @@ class LazyStates(Mapping[str, Any]):
         except KeyError:
             if key not in self._lazy:
                 raise
+        self.loaded += 1
+        if not self._keep:  # (decoded again when asked again, as a spilled one)
+            return self._load(key)
         value = self._ready[key] = self._load(key)
         del self._lazy[key]
-        self.loaded += 1
         return value
 
     def __contains__(self, key: object) -> bool:

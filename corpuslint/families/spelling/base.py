@@ -6,6 +6,7 @@ import bisect
 import functools
 import weakref
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,6 +87,26 @@ class SpellingTableAggregate(TableAggregate):
         return spell_table.update(table, gone, new, rows.smallest)
 
 
+class _Subset(Mapping):
+    """``states`` restricted to ``keys`` (in that order), each read from ``states`` when
+    asked: an index's ``LazyStates`` decodes a spelling state on each access, so a full
+    run's targets are not all held at once (a dict of them was +140 MB at 100 MB)."""
+
+    def __init__(self, states: Mapping, keys: list[str]):
+        self._states, self._keys, self._set = states, keys, frozenset(keys)
+
+    def __getitem__(self, key: str):
+        if key not in self._set:
+            raise KeyError(key)
+        return self._states[key]
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 def release_views(state: DocState) -> None:
     """Drop the derived views (``LangState.vocab``, ``rejected``, ...: Python strings and
     tuples per word, ~9x the size of the compact state) a reduce cached on ``state``; they
@@ -162,7 +183,7 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
         states = corpus.states
         if table is None and corpus.aggregates is not None and isinstance(corpus.aggregates.table, SpellTable):
             table = corpus.aggregates.table  # kept in the corpus index: only the targets' states are read
-            states = {p: corpus.states[p] for p in sorted(corpus.targets) if p in corpus.states}
+            states = _Subset(corpus.states, [p for p in sorted(corpus.targets) if p in corpus.states])
         return merge(states, self.project.languages, table)
 
     def _target_items(self, corpus: CorpusView, merged, paths):
