@@ -315,7 +315,8 @@ class AggregateView:
 
 class LazyStates(Mapping[str, Any]):
     """``{display path: state}`` of every corpus document, decoding a cached state on
-    first access (``load(display)``); ``aggregates`` is the rule's ``AggregateView``
+    first access (``load(display)``) and keeping it, or, without ``keep``, on each access
+    (a ``lazy_states`` rule's: not held after its use); ``aggregates`` is the rule's ``AggregateView``
     (None when the aggregate is not usable in this run). Ready values that are
     ``store.Spilled`` references (the map step's spill) are read back with ``decoded``
     (``engine.MappedTable.decoded``): with ``keep``, all of them together at the first
