@@ -1957,10 +1957,29 @@ class _PostingRun:
             setattr(self, name, None)
         return where
 
-    def map_from(self, root: np.ndarray, where: list) -> None:
-        """The run's columns as read-only views of ``root`` (the file ``spill`` wrote, mapped)."""
+    def map_from(self, root: np.ndarray, where: list, fd: int) -> None:
+        """The run's columns as read-only views of ``root`` (the file ``spill`` wrote, mapped),
+        for ``cut``'s binary searches; ``read`` reads them from ``fd`` (that file)."""
         for name, at, dtype, n in where:
             setattr(self, name, root[at : at + n * dtype.itemsize].view(dtype))
+        self._file = (fd, {name: (at, dtype) for name, at, dtype, _ in where})
+
+    def read(self, name: str, lo: int, hi: int) -> np.ndarray:
+        """Column ``name``'s values ``lo:hi``: read from the file (``os.pread``) once the run is
+        spilled, not through the mapping, where the kernel maps the cached pages ~64 KB around
+        each page touched (fault-around): a key range reads a piece of every run's every
+        column, and the 100 MB bench_scale corpus's first run held ~80 MB of the file mapped
+        by the last range though each range read ~5 MB."""
+        file = getattr(self, "_file", None)
+        if file is None:
+            return getattr(self, name)[lo:hi]
+        fd, where = file
+        at, dtype = where[name]
+        n = (hi - lo) * dtype.itemsize
+        blob = os.pread(fd, n, at + lo * dtype.itemsize)
+        if len(blob) != n:
+            raise OSError(f"temporary postings file truncated ({len(blob)} of {n} bytes)")
+        return np.frombuffer(blob, dtype=dtype)
 
     def cut(self, kind: int, key: int) -> int:
         """The place of the first posting at or after (kind, key) in this run's order."""
@@ -1970,8 +1989,8 @@ class _PostingRun:
 
 class _RunFile:
     """The sorted ``_PostingRun``s of one ``sync_aggregate``, their columns written to an
-    unnamed temporary file as each is made and mapped read-only for the merge
-    (``mapped``), whose pages ``release`` gives back after each key range, and the
+    unnamed temporary file as each is made and mapped read-only for the merge's sampling
+    and binary searches (``mapped``; ``release`` gives the pages back), and the
     documents' encoded key lists (``put``, ``get``): held in memory, the runs of the 100 MB
     bench_scale corpus's D104 postings (~10 M) were ~200 MB of a first run's peak, the
     key lists ~80 MB."""
@@ -2009,7 +2028,7 @@ class _RunFile:
         if size:
             self._root = np.frombuffer(mmap.mmap(self.fh.fileno(), size, access=mmap.ACCESS_READ), dtype=np.uint8)
             for run, where in zip(self.runs, self._where):
-                run.map_from(self._root, where)
+                run.map_from(self._root, where, self.fh.fileno())
         return self.runs
 
     def release(self) -> None:
@@ -2029,8 +2048,9 @@ def _merged_postings(agg: int, runs: list[_PostingRun], release: "Callable[[], N
     order (kind, key, doc), a key range at a time: the ranges cut at (kind, key) pairs
     sampled from the runs, ~``_POSTING_PART`` postings each, so one range's rows are
     gathered and sorted (32 bytes a posting), never all of them; made ``block`` rows at a
-    time (never one list of every posting). ``release()`` is called after the cuts are
-    found and after each range (``_RunFile.release``: the runs' pages read so far)."""
+    time (never one list of every posting). ``release()`` is called after the sampling and
+    after each run's binary searches for the cuts (``_RunFile.release``: the pages mapped so
+    far); a range's pieces are read from the file (``_PostingRun.read``), not mapped."""
     total = sum(run.n for run in runs)
     parts = max(1, -(-total // _POSTING_PART))
     cuts: list[tuple[int, int]] = []
@@ -2055,15 +2075,13 @@ def _merged_postings(agg: int, runs: list[_PostingRun], release: "Callable[[], N
         at = 0
         for run, lo, hi in pieces:
             n = hi - lo
-            table[at : at + n, 0] = run.kind[lo:hi]
-            table[at : at + n, 1] = run.key[lo:hi]
-            table[at : at + n, 2] = run.doc[lo:hi]
+            table[at : at + n, 0] = run.read("kind", lo, hi)
+            table[at : at + n, 1] = run.read("key", lo, hi)
+            table[at : at + n, 2] = run.read("doc", lo, hi)
             table[at : at + n, 2] += run.first
-            table[at : at + n, 3] = run.value[lo:hi]
+            table[at : at + n, 3] = run.read("value", lo, hi)
             at += n
         order = np.lexsort((table[:, 2], table[:, 1], table[:, 0]))
-        if release is not None:
-            release()
         for at in range(0, len(order), block):
             for kind, key, doc, value in table[order[at : at + block]].tolist():
                 yield agg, kind, key, doc, value
