@@ -49,3 +49,31 @@ def test_a_column_read_back_is_the_column_written(docs, pad, bounds):
         for name, column in held.items():
             got = run.read(name, lo, hi)
             assert got.dtype == column.dtype and got.tolist() == column[lo:hi].tolist()
+
+
+@settings(max_examples=40, deadline=None)
+@given(posted=st.lists(st.tuples(st.integers(0, 1), st.integers(0, (1 << 64) - 1)), max_size=60),
+       asked=st.lists(st.integers(0, (1 << 64) - 1), max_size=30), picks=st.lists(st.integers(0, 59), max_size=30))
+def test_aggregate_counts_of_repeated_unsorted_keys_in_many_queries(tmp_path_factory, posted, asked, picks):
+    """``AggregateView.counts`` asks the distinct keys ``_CHUNK`` a query and answers every
+    key asked (repeated, unsorted, keys with the high bit set, keys nobody posts) with
+    the number of postings of that kind."""
+    import sqlite3
+
+    from corpuslint import aggregates
+
+    db = tmp_path_factory.mktemp("counts") / "index.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE postings (agg INTEGER, kind INTEGER, key INTEGER, doc INTEGER, value INTEGER)")
+        conn.executemany("INSERT INTO postings VALUES (1, ?, ?, ?, 0)",
+                         [(kind, np.uint64(key).view(np.int64).item(), doc) for doc, (kind, key) in enumerate(posted)])
+    keys = np.array(asked + [posted[i % len(posted)][1] for i in picks if posted], dtype=np.uint64)
+    view = aggregates.AggregateView(lambda: sqlite3.connect(db), 1, {}, len(posted))
+    saved, aggregates._CHUNK = aggregates._CHUNK, 3
+    try:
+        got = view.counts(0, keys)
+    finally:
+        aggregates._CHUNK = saved
+        view.close()
+    assert got.dtype == np.int64 and got.shape == keys.shape
+    assert got.tolist() == [sum(1 for kind, key in posted if kind == 0 and key == k) for k in keys.tolist()]
