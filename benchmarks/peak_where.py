@@ -249,6 +249,22 @@ target's state into one dict (a full run: every document's; fill S101 225 -> 364
 state not kept once read, as the spill's ``SpilledStates`` does: 100 MB, --jobs 1, fill
 466 -> 326 MB (233.6 s CPU), warm 423 -> 196 MB (1.9x the text; 48.1 s CPU), reports
 byte-identical to a --no-cache run's (50.9 MB of JSON).
+
+s52 (the same corpus, ``--stages -- --jobs 1 .``, fill): the sampled stages peaked at 313 MB
+but VmHWM said 324 MB. The file-backed part (RssFile, /proc/self/smaps: the unnamed
+postings file) climbed to ~113 MB in the merge of D104's ~10 M postings, though each key
+range reads ~5 MB: the kernel maps the cached pages ~64 KB around each page a read of the
+mapping touches (fault-around), so every range mapped a piece of every run's every column,
+and the merge's strided sample of the runs mapped ~all of the kind and key columns (+100
+MB for less than the 2 ms between samples: the lines now log VmHWM rising between
+samples, and a stage's peak counts it). The runs are now read with ``os.pread`` only
+(``index._PostingRun.read``; the cuts found from each run's sample, narrowed to ``step``
+postings: ``_PostingRun.cut``), and D106's full reduce counts its 333 k line keys into an
+array (``AggregateView.counts``: its dict and lists of ints were +57 MB). Stages (MB,
+start -> peak): map 30 -> 209, the index filled 186 -> 261 (the spelling table's build,
+``_sync_table``), D104 -> 259, D106 -> 241 (+17, was +57), S103 -> 248; VmHWM 324 -> 261.
+``/usr/bin/time``, --jobs 1, fill 327 -> 285 MB with the pread change alone; reports
+byte-identical; the 10 MB corpus's index tables hash-identical to 1e219c5's.
 """
 
 from __future__ import annotations
