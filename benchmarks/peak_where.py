@@ -249,6 +249,22 @@ target's state into one dict (a full run: every document's; fill S101 225 -> 364
 state not kept once read, as the spill's ``SpilledStates`` does: 100 MB, --jobs 1, fill
 466 -> 326 MB (233.6 s CPU), warm 423 -> 196 MB (1.9x the text; 48.1 s CPU), reports
 byte-identical to a --no-cache run's (50.9 MB of JSON).
+
+s52 (the same corpus, ``--stages -- --jobs 1 .``, fill): the sampled stages peaked at 313 MB
+but VmHWM said 324 MB. The file-backed part (RssFile, /proc/self/smaps: the unnamed
+postings file) climbed to ~113 MB in the merge of D104's ~10 M postings, though each key
+range reads ~5 MB: the kernel maps the cached pages ~64 KB around each page a read of the
+mapping touches (fault-around), so every range mapped a piece of every run's every column,
+and the merge's strided sample of the runs mapped ~all of the kind and key columns (+100
+MB for less than the 2 ms between samples: the lines now log VmHWM rising between
+samples, and a stage's peak counts it). The runs are now read with ``os.pread`` only
+(``index._PostingRun.read``; the cuts found from each run's sample, narrowed to ``step``
+postings: ``_PostingRun.cut``), and D106's full reduce counts its 333 k line keys into an
+array (``AggregateView.counts``: its dict and lists of ints were +57 MB). Stages (MB,
+start -> peak): map 30 -> 209, the index filled 186 -> 261 (the spelling table's build,
+``_sync_table``), D104 -> 259, D106 -> 241 (+17, was +57), S103 -> 248; VmHWM 324 -> 261.
+``/usr/bin/time``, --jobs 1, fill 327 -> 285 MB with the pread change alone; reports
+byte-identical; the 10 MB corpus's index tables hash-identical to 1e219c5's.
 """
 
 from __future__ import annotations
@@ -261,14 +277,14 @@ import time
 import traceback
 
 
-def _status() -> tuple[float, float]:
-    """(VmRSS, RssFile) of this process in MB."""
+def _status() -> tuple[float, float, float]:
+    """(VmRSS, RssFile, VmHWM) of this process in MB."""
     got = {}
     with open("/proc/self/status", encoding="ascii") as fh:
         for line in fh:
-            if line.startswith(("VmRSS:", "RssFile:")):
+            if line.startswith(("VmRSS:", "RssFile:", "VmHWM:")):
                 got[line.split(":")[0]] = int(line.split()[1]) / 1024
-    return got.get("VmRSS", 0.0), got.get("RssFile", 0.0)
+    return got.get("VmRSS", 0.0), got.get("RssFile", 0.0), got.get("VmHWM", 0.0)
 
 
 def _arenas() -> float:
@@ -315,10 +331,14 @@ def main() -> int:
     t0 = time.perf_counter()
     stages: list[list] = []  # [name, RSS at start, peak, RSS at end, pymalloc MB at start, at end]
     top = [0.0]  # the highest RSS seen since the current stage began
+    # VmHWM when the current stage began: a peak shorter than the 2 ms between samples (a
+    # large temporary array) still raises VmHWM, and the stage it rose in then shows it
+    hwm_before = [0.0]
 
     def stage(name: str) -> None:
         rss = _status()[0]
-        top[0] = max(top[0], rss)
+        top[0] = max(top[0], rss, _hwm() if _hwm() > hwm_before[0] else 0.0)
+        hwm_before[0] = _hwm()
         if stages:
             stages[-1][2:4] = [top[0], rss]
             stages[-1][5] = _arenas()
@@ -328,15 +348,17 @@ def main() -> int:
     def sample() -> None:
         high = 0.0
         while not done.is_set():
-            rss, mapped = _status()
+            rss, mapped, hwm = _status()
             top[0] = max(top[0], rss)
-            if rss >= high + opts.step:
-                high = rss
+            unseen = hwm >= high + opts.step and hwm > rss + opts.step  # (risen and fallen between samples)
+            if rss >= high + opts.step or unseen:
+                high = max(rss, hwm)
                 frame = sys._current_frames().get(main_id)
                 stack = traceback.extract_stack(frame) if frame is not None else []
                 names = [f"{os.path.basename(f.filename)}:{f.lineno} {f.name}" for f in stack
                          if "corpuslint" in f.filename or "numpy" in f.filename]
-                log.append((time.perf_counter() - t0, rss, mapped, names[-opts.frames :]))
+                log.append((time.perf_counter() - t0, hwm if unseen else rss, mapped,
+                            names[-opts.frames :] + (["(VmHWM, passed between samples; now at)"] if unseen else [])))
                 # (the frame keeps the main thread's locals alive, its arrays too, after
                 # that code has returned, until the next high: a stage's end level was
                 # then the sampler's, D104's +10 to +52 MB)

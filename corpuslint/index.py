@@ -67,7 +67,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-import mmap  # (at import: a run that drops privileges later may not reach lib-dynload)
 import os
 from contextlib import contextmanager
 import pickle  # only for multiprocessing's PicklingError; nothing on disk is pickled
@@ -399,7 +398,7 @@ class CorpusIndex:
             total = sum(run.n for run in runs.runs)
             if total:
                 conn.executemany("INSERT INTO postings (agg, kind, key, doc, value) VALUES (?, ?, ?, ?, ?)",
-                                 _merged_postings(agg, runs.mapped(), runs.release))
+                                 _merged_postings(agg, runs.written()))
                 # counted here, in the same transaction, not by a trigger a row (1.4 s CPU a million postings:
                 # D104 posts ~30 LSH band keys a paragraph, ~1 M on a 10 MB corpus's first run)
                 conn.execute("UPDATE agg_counts SET postings = postings + ? WHERE agg = ?", (total, agg))
@@ -1941,11 +1940,14 @@ class _PostingRun:
         self.first, self.n = first, len(order)
         self.kind, self.key = _narrow(table[order, 0]), table[order, 1]
         self.doc, self.value = doc[order], _narrow(table[order, 2])
+        self._file: "tuple[Any, dict[str, tuple[int, np.dtype]]] | None" = None  # (file, column -> (offset, dtype))
+        self._sample: np.ndarray | None = None
+        self._step = 1
 
-    def spill(self, fh) -> list:
+    def spill(self, fh) -> None:
         """Append the run's columns to the file ``fh`` (8-byte aligned) and drop them from
-        memory; gives ``[(column, offset, dtype, n)]`` for ``map_from``."""
-        where = []
+        memory; ``read`` reads them back from it."""
+        where = {}
         for name in ("kind", "key", "doc", "value"):
             column = getattr(self, name)
             at = fh.seek(0, os.SEEK_END)
@@ -1953,36 +1955,68 @@ class _PostingRun:
                 fh.write(bytes(8 - at % 8))
                 at += 8 - at % 8
             fh.write(memoryview(np.ascontiguousarray(column)).cast("B"))
-            where.append((name, at, column.dtype, len(column)))
+            where[name] = (at, column.dtype)
             setattr(self, name, None)
-        return where
+        self._file = (fh, where)
 
-    def map_from(self, root: np.ndarray, where: list) -> None:
-        """The run's columns as read-only views of ``root`` (the file ``spill`` wrote, mapped)."""
-        for name, at, dtype, n in where:
-            setattr(self, name, root[at : at + n * dtype.itemsize].view(dtype))
+    def read(self, name: str, lo: int, hi: int) -> np.ndarray:
+        """Column ``name``'s values ``lo:hi`` (read-only), read from the file with
+        ``os.pread`` once the run is spilled. Not through a mapping of the file: the kernel
+        maps the cached pages ~64 KB around each page touched (fault-around), so the
+        merge's strided sample of every run mapped ~all of the key and kind columns (a
+        100 MB first run's peak: +100 MB for a moment) and each key range a piece of
+        every run's every column."""
+        if self._file is None:
+            return getattr(self, name)[lo:hi]
+        fh, where = self._file
+        at, dtype = where[name]
+        n = (hi - lo) * dtype.itemsize
+        blob = os.pread(fh.fileno(), n, at + lo * dtype.itemsize)
+        if len(blob) != n:
+            raise OSError(f"temporary postings file truncated ({len(blob)} of {n} bytes)")
+        return np.frombuffer(blob, dtype=dtype)
+
+    def sample(self, step: int) -> np.ndarray:
+        """Every ``step``-th posting's (kind, key), from the first: int64, shape (m, 2);
+        kept for ``cut``."""
+        at = range(0, self.n, step)
+        self._sample = np.array([(int(self.read("kind", i, i + 1)[0]), int(self.read("key", i, i + 1)[0]))
+                                 for i in at], dtype=np.int64).reshape(-1, 2)
+        self._step = step
+        return self._sample
 
     def cut(self, kind: int, key: int) -> int:
-        """The place of the first posting at or after (kind, key) in this run's order."""
-        lo, hi = np.searchsorted(self.kind, kind, "left"), np.searchsorted(self.kind, kind, "right")
-        return int(lo + np.searchsorted(self.key[lo:hi], key, "left"))
+        """The place of the first posting at or after (kind, key) in this run's order: the
+        sample (``sample``) narrows it to ``step`` postings, read from the file."""
+        lo, hi = 0, self.n
+        sample = self._sample
+        if sample is not None:
+            j = _first_at_or_after(sample[:, 0], sample[:, 1], kind, key)
+            if j == 0:
+                return 0
+            lo, hi = (j - 1) * self._step, min(self.n, j * self._step)
+        return lo + _first_at_or_after(self.read("kind", lo, hi), self.read("key", lo, hi), kind, key)
+
+
+def _first_at_or_after(kinds: np.ndarray, keys: np.ndarray, kind: int, key: int) -> int:
+    """The place of the first (kind, key) pair at or after ``(kind, key)`` in the pairs of
+    ``kinds`` and ``keys``, sorted by kind then key."""
+    lo, hi = np.searchsorted(kinds, kind, "left"), np.searchsorted(kinds, kind, "right")
+    return int(lo + np.searchsorted(keys[lo:hi], key, "left"))
 
 
 class _RunFile:
     """The sorted ``_PostingRun``s of one ``sync_aggregate``, their columns written to an
-    unnamed temporary file as each is made and mapped read-only for the merge
-    (``mapped``), whose pages ``release`` gives back after each key range, and the
-    documents' encoded key lists (``put``, ``get``): held in memory, the runs of the 100 MB
-    bench_scale corpus's D104 postings (~10 M) were ~200 MB of a first run's peak, the
-    key lists ~80 MB."""
+    unnamed temporary file as each is made and read back by the merge with ``os.pread``
+    (``_PostingRun.read``), and the documents' encoded key lists (``put``, ``get``): held in
+    memory, the runs of the 100 MB bench_scale corpus's D104 postings (~10 M) were ~200 MB
+    of a first run's peak, the key lists ~80 MB."""
 
     def __init__(self) -> None:
         import tempfile
 
         self.fh = tempfile.TemporaryFile(prefix="corpuslint-postings-")
         self.runs: list[_PostingRun] = []
-        self._where: list[list] = []
-        self._root: np.ndarray | None = None
 
     def put(self, blob: bytes) -> tuple[int, int]:
         """Append ``blob``; its (offset, length) for ``get``."""
@@ -2000,53 +2034,35 @@ class _RunFile:
 
     def add(self, run: _PostingRun) -> None:
         if run.n:
-            self._where.append(run.spill(self.fh))
+            run.spill(self.fh)
             self.runs.append(run)
 
-    def mapped(self) -> list[_PostingRun]:
+    def written(self) -> list[_PostingRun]:
+        """The runs, every column written out (for ``os.pread``)."""
         self.fh.flush()
-        size = self.fh.seek(0, os.SEEK_END)
-        if size:
-            self._root = np.frombuffer(mmap.mmap(self.fh.fileno(), size, access=mmap.ACCESS_READ), dtype=np.uint8)
-            for run, where in zip(self.runs, self._where):
-                run.map_from(self._root, where)
         return self.runs
 
-    def release(self) -> None:
-        from .arrays import release_mapping
-
-        if self._root is not None:
-            release_mapping(self._root)
-
     def close(self) -> None:
-        self.runs, self._root = [], None  # (the mapping is unmapped when its last view goes)
+        self.runs = []
         self.fh.close()
 
 
-def _merged_postings(agg: int, runs: list[_PostingRun], release: "Callable[[], None] | None" = None,
-                     block: int = 65536):
+def _merged_postings(agg: int, runs: list[_PostingRun], block: int = 65536):
     """``(agg, kind, key, doc, value)`` tuples of every posting of ``runs`` in primary-key
     order (kind, key, doc), a key range at a time: the ranges cut at (kind, key) pairs
-    sampled from the runs, ~``_POSTING_PART`` postings each, so one range's rows are
-    gathered and sorted (32 bytes a posting), never all of them; made ``block`` rows at a
-    time (never one list of every posting). ``release()`` is called after the cuts are
-    found and after each range (``_RunFile.release``: the runs' pages read so far)."""
+    sampled from the runs (``_PostingRun.sample``), ~``_POSTING_PART`` postings each, so
+    one range's rows are gathered and sorted (32 bytes a posting), never all of them; made
+    ``block`` rows at a time (never one list of every posting)."""
     total = sum(run.n for run in runs)
     parts = max(1, -(-total // _POSTING_PART))
     cuts: list[tuple[int, int]] = []
     if parts > 1:
         step = max(1, total // (parts * 64))
-        sample = np.concatenate([np.stack((run.kind[::step].astype(np.int64), run.key[::step]), axis=1) for run in runs])
-        if release is not None:
-            release()  # (a strided read faults in most pages of the columns)
+        sample = np.concatenate([run.sample(step) for run in runs])
         sample = sample[np.lexsort((sample[:, 1], sample[:, 0]))]
         picks = sample[(np.arange(1, parts) * len(sample)) // parts]
         cuts = sorted(set(map(tuple, picks.tolist())))
-    bounds = []
-    for run in runs:
-        bounds.append([0] + [run.cut(kind, key) for kind, key in cuts] + [run.n])
-        if release is not None:
-            release()  # (a binary search faults in ~16 pages around each page it reads)
+    bounds = [[0] + [run.cut(kind, key) for kind, key in cuts] + [run.n] for run in runs]
     for p in range(len(cuts) + 1):
         pieces = [(run, b[p], b[p + 1]) for run, b in zip(runs, bounds) if b[p + 1] > b[p]]
         if not pieces:
@@ -2055,15 +2071,13 @@ def _merged_postings(agg: int, runs: list[_PostingRun], release: "Callable[[], N
         at = 0
         for run, lo, hi in pieces:
             n = hi - lo
-            table[at : at + n, 0] = run.kind[lo:hi]
-            table[at : at + n, 1] = run.key[lo:hi]
-            table[at : at + n, 2] = run.doc[lo:hi]
+            table[at : at + n, 0] = run.read("kind", lo, hi)
+            table[at : at + n, 1] = run.read("key", lo, hi)
+            table[at : at + n, 2] = run.read("doc", lo, hi)
             table[at : at + n, 2] += run.first
-            table[at : at + n, 3] = run.value[lo:hi]
+            table[at : at + n, 3] = run.read("value", lo, hi)
             at += n
         order = np.lexsort((table[:, 2], table[:, 1], table[:, 0]))
-        if release is not None:
-            release()
         for at in range(0, len(order), block):
             for kind, key, doc, value in table[order[at : at + block]].tolist():
                 yield agg, kind, key, doc, value
