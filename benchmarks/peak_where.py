@@ -310,11 +310,7 @@ def _arenas() -> float:
 
 def _hwm() -> float:
     """VmHWM (the process's peak RSS so far) in MB."""
-    with open("/proc/self/status", encoding="ascii") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    return _status()[2]
 
 
 def main() -> int:
@@ -336,9 +332,9 @@ def main() -> int:
     hwm_before = [0.0]
 
     def stage(name: str) -> None:
-        rss = _status()[0]
-        top[0] = max(top[0], rss, _hwm() if _hwm() > hwm_before[0] else 0.0)
-        hwm_before[0] = _hwm()
+        rss, _mapped, hwm = _status()
+        top[0] = max(top[0], rss, hwm if hwm > hwm_before[0] else 0.0)
+        hwm_before[0] = hwm
         if stages:
             stages[-1][2:4] = [top[0], rss]
             stages[-1][5] = _arenas()
