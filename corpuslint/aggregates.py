@@ -221,8 +221,9 @@ def _rows(rule: "CorpusRule", postings: dict) -> np.ndarray:
     return np.concatenate(parts) if len(parts) > 1 else parts[0] if parts else np.zeros((0, 3), np.int64)
 
 
-def _signed(keys: Iterable[int]) -> list[int]:
-    return np.asarray(list(keys), dtype=np.uint64).view(np.int64).tolist()
+def _signed(keys: "Iterable[int] | np.ndarray") -> np.ndarray:
+    """uint64 keys as SQLite stores them: int64, the same bits."""
+    return np.asarray(keys if isinstance(keys, np.ndarray) else list(keys), dtype=np.uint64).view(np.int64)
 
 
 class AggregateView:
@@ -248,13 +249,18 @@ class AggregateView:
             self._conn, self._pid = self._connect(), os.getpid()
         return self._conn
 
-    def _rows(self, sql: str, kind: int, keys: Iterable[int]) -> Iterator[tuple]:
+    def _queries(self, sql: str, kind: int, keys: "Iterable[int] | np.ndarray") -> Iterator[tuple[int, list, Any]]:
+        """``sql`` asked for ``_CHUNK`` of ``keys`` at a time: ``(offset, keys asked (signed),
+        rows)`` of each query (Python ints made a chunk at a time, not for every key)."""
         conn = self._connection()
         signed = _signed(keys)
         for i in range(0, len(signed), _CHUNK):
-            part = signed[i : i + _CHUNK]
-            marks = ",".join("?" * len(part))
-            yield from conn.execute(sql.format(marks=marks), (self.agg_id, kind, *part))
+            part = signed[i : i + _CHUNK].tolist()
+            yield i, part, conn.execute(sql.format(marks=",".join("?" * len(part))), (self.agg_id, kind, *part))
+
+    def _rows(self, sql: str, kind: int, keys: Iterable[int]) -> Iterator[tuple]:
+        for _at, _part, rows in self._queries(sql, kind, keys):
+            yield from rows
 
     def holders(self, kind: int, keys: Iterable[int]) -> dict[int, list[tuple[str, int]]]:
         """``{key: [(display path, value), ...]}`` of the documents posting each key
@@ -278,13 +284,10 @@ class AggregateView:
         keys = np.asarray(keys, dtype=np.uint64)
         asked = sorted_unique(keys.reshape(-1))
         found = np.zeros(len(asked), dtype=np.int64)
-        conn = self._connection()
         sql = "SELECT key, COUNT(*) FROM postings WHERE agg = ? AND kind = ? AND key IN ({marks}) GROUP BY key"
-        for i in range(0, len(asked), _CHUNK):
-            part = asked[i : i + _CHUNK].view(np.int64).tolist()
-            rows = conn.execute(sql.format(marks=",".join("?" * len(part))), (self.agg_id, kind, *part))
+        for at, part, rows in self._queries(sql, kind, asked):
             got = {key: n for key, n in rows if isinstance(key, int) and isinstance(n, int)}
-            found[i : i + len(part)] = [got.get(key, 0) for key in part]
+            found[at : at + len(part)] = [got.get(key, 0) for key in part]
         return found[np.searchsorted(asked, keys)]
 
     def totals(self, kind: int, min_docs: int = 1) -> tuple[int, int]:

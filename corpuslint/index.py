@@ -1965,9 +1965,9 @@ class _PostingRun:
         maps the cached pages ~64 KB around each page touched (fault-around), so the
         merge's strided sample of every run mapped ~all of the key and kind columns (a
         100 MB first run's peak: +100 MB for a moment) and each key range a piece of
-        every run's every column."""
+        every run's every column. Only after ``spill``."""
         if self._file is None:
-            return getattr(self, name)[lo:hi]
+            raise ValueError("posting run read before it was spilled")
         fh, where = self._file
         at, dtype = where[name]
         return np.frombuffer(_read_exactly(fh, at + lo * dtype.itemsize, (hi - lo) * dtype.itemsize), dtype=dtype)
