@@ -28,7 +28,7 @@ import re
 import threading
 import warnings
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -397,8 +397,10 @@ def token_table(backend: Backend) -> _TokenTable:
 
 def reset() -> None:
     """Forget every per-process table and memo (benchmarks start cold with it)."""
+    global _cache_chars
     _INFO.clear()
     _CACHE.clear()
+    _cache_chars = 0
     forget_merged()
 
 
@@ -481,7 +483,18 @@ def _analyse_lang(doc, backend: Backend, spans: list[tuple[int, int]]) -> LangSt
     return LangState(backend.name, words, count, first, pairs, rej)
 
 
-_CACHE: dict[tuple, DocState] = {}
+# ``analyse``'s memo, shared by the spelling corpus rules. The map gives a dataset's records
+# to each corpus rule a batch at a time (``engine.MAP_BATCH``, 256: S101 collects the
+# batch, then S103 the same batch), so the memo holds a batch's states: bounded at 32
+# (emptied when full) it kept the last 32 of 256, and S103 analysed every other record
+# again, the two equal states spilled and decoded apart. The oldest states go first,
+# past ``_CACHE_STATES`` (>= MAP_BATCH) states, or past 32 states holding more than
+# ``_CACHE_CHARS`` characters of text (a state is ~4 bytes a character: ~32 long files'
+# states, as before, ~4 MB).
+_CACHE: "OrderedDict[tuple, tuple[DocState, int]]" = OrderedDict()  # key -> (state, characters of its text)
+_CACHE_STATES = 512
+_CACHE_CHARS = 1_000_000
+_cache_chars = 0  # characters of the texts whose states ``_CACHE`` holds
 _FACTORY_SCRIPT: dict[str, str] = {}  # language -> its back-end's script_language ("" if none)
 _CACHE_LOCK = threading.Lock()
 
@@ -527,9 +540,9 @@ def analyse(doc, languages: tuple[str, ...]) -> DocState:
     if read is not None:
         doc = _Reading(doc, read)
     cache_key = (doc.content_hash, languages, read is not None)
-    state = _CACHE.get(cache_key)
-    if state is not None:
-        return state
+    held = _CACHE.get(cache_key)
+    if held is not None:
+        return held[0]
     langs = {}
     spans = None  # language spans of the document's paragraphs (Arabic-script languages)
     for lang in languages:
@@ -555,10 +568,15 @@ def analyse(doc, languages: tuple[str, ...]) -> DocState:
         if backend is not None:
             langs[lang] = _analyse_lang(doc, backend, _spans(doc.text, backend, spans or ()))
     state = DocState(doc.content_hash, langs)
+    global _cache_chars
     with _CACHE_LOCK:
-        if len(_CACHE) > 32:
-            _CACHE.clear()
-        _CACHE[cache_key] = state
+        again = _CACHE.pop(cache_key, None)  # (another thread's state of the same text: replaced)
+        if again is not None:
+            _cache_chars -= again[1]
+        _CACHE[cache_key] = (state, len(doc.text))
+        _cache_chars += len(doc.text)
+        while len(_CACHE) > _CACHE_STATES or (len(_CACHE) > 32 and _cache_chars > _CACHE_CHARS):
+            _cache_chars -= _CACHE.popitem(last=False)[1][1]
     return state
 
 
