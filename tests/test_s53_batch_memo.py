@@ -104,3 +104,21 @@ def test_records_are_analysed_once_and_report_as_before(tmp_path, monkeypatch, c
     old = report()
     assert len(made) > len(texts) + MAP_BATCH // 2
     assert found == old
+
+
+def test_a_record_copying_an_old_one_keeps_its_state_for_the_next_rule():
+    """A batch opening with copies of the oldest records held, then new records: S101 is
+    given the old states, and the new ones push out the states asked least recently, not
+    those just asked, so S103 is given the same states (a D107 copy in a data set)."""
+    analysis.reset()
+    texts = _records(analysis._CACHE_STATES + 200)
+    held = [Document(f"old{i}.txt", t) for i, t in enumerate(texts[: analysis._CACHE_STATES])]
+    for d in held:
+        analysis.analyse(d, ("ar",))
+    assert len(analysis._CACHE) == analysis._CACHE_STATES
+    batch = ([Document(f"copy{i}.txt", held[i].text) for i in range(56)]
+             + [Document(f"new{i}.txt", t) for i, t in enumerate(texts[analysis._CACHE_STATES:])])
+    s101 = [analysis.analyse(d, ("ar",)) for d in batch]
+    s103 = [analysis.analyse(d, ("ar",)) for d in batch]
+    assert all(a is b for a, b in zip(s101, s103))
+    analysis.reset()

@@ -487,10 +487,11 @@ def _analyse_lang(doc, backend: Backend, spans: list[tuple[int, int]]) -> LangSt
 # to each corpus rule a batch at a time (``engine.MAP_BATCH``, 256: S101 collects the
 # batch, then S103 the same batch), so the memo holds a batch's states: bounded at 32
 # (emptied when full) it kept the last 32 of 256, and S103 analysed every other record
-# again, the two equal states spilled and decoded apart. The oldest states go first,
-# past ``_CACHE_STATES`` (>= MAP_BATCH) states, or past 32 states holding more than
-# ``_CACHE_CHARS`` characters of text (a state is ~4 bytes a character: ~32 long files'
-# states, as before, ~4 MB).
+# again, the two equal states spilled and decoded apart. The states asked least recently
+# go first (a record copying an earlier one is given that one's state, and S103 asks for
+# it after S101), past ``_CACHE_STATES`` (>= MAP_BATCH) states, or past 32 states holding
+# more than ``_CACHE_CHARS`` characters of text (a state is ~4 bytes a character: ~32
+# long files' states, as before, ~4 MB).
 _CACHE: "OrderedDict[tuple, tuple[DocState, int]]" = OrderedDict()  # key -> (state, characters of its text)
 _CACHE_STATES = 512
 _CACHE_CHARS = 1_000_000
@@ -540,9 +541,11 @@ def analyse(doc, languages: tuple[str, ...]) -> DocState:
     if read is not None:
         doc = _Reading(doc, read)
     cache_key = (doc.content_hash, languages, read is not None)
-    held = _CACHE.get(cache_key)
-    if held is not None:
-        return held[0]
+    with _CACHE_LOCK:
+        held = _CACHE.get(cache_key)
+        if held is not None:
+            _CACHE.move_to_end(cache_key)  # (asked again: a copy of an earlier record, then its next rule)
+            return held[0]
     langs = {}
     spans = None  # language spans of the document's paragraphs (Arabic-script languages)
     for lang in languages:
