@@ -916,20 +916,28 @@ def _slot_substitution(blocks: list[tuple[list[str], list[str]]], wa: list[str],
     ...": the same sentence said of another feature, not a restatement, which keeps its
     subject and rewords the rest. None when no term is so replaced."""
     reps: list[str] = []  # one form a stem (the first met)
+    stems: dict[str, int] = {}  # word -> its stem's index (a word's stem never changes once found)
 
     def stem(w: str) -> int:
-        for i, r in enumerate(reps):
-            if _same_stem(w, r):
-                return i
-        reps.append(w)
-        return len(reps) - 1
+        i = stems.get(w)
+        if i is None:
+            i = next((k for k, r in enumerate(reps) if _same_stem(w, r)), len(reps))
+            if i == len(reps):
+                reps.append(w)
+            stems[w] = i
+        return i
 
     in_a = {stem(w) for w in _content(wa)}
     in_b = {stem(w) for w in _content(wb)}
     support: Counter[tuple[int, int]] = Counter()
     first: dict[tuple[int, int], str] = {}
     for x, y in blocks:
-        pairs = {(stem(u), stem(v)) for u in x for v in y}
+        if not x or not y:
+            continue
+        # (stemmed in the order the pairs met them: x's first word, y's, then x's others)
+        head = stem(x[0])
+        of_y = [stem(v) for v in y]
+        pairs = {(a, b) for a in (head, *(stem(u) for u in x[1:])) for b in of_y}
         for pair in pairs:
             if pair[0] != pair[1] and pair[0] not in in_b and pair[1] not in in_a:
                 support[pair] += 1
