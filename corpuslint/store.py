@@ -561,10 +561,13 @@ class _Column:
         self.fh = tempfile.TemporaryFile(prefix="corpuslint-states-")
         self.end = 0
 
-    def append(self, data) -> int:
+    def append(self, a) -> int:
+        """``a`` (a numpy array of any shape) written at the column's end: where it starts.
+        (Written as the array, without a view of its bytes made first: a record's state of
+        13 fields made 39 numpy calls for it.)"""
         at = self.end
-        self.fh.write(data)
-        self.end += len(data)
+        self.fh.write(a if a.flags.c_contiguous else a.copy(order="C"))
+        self.end += a.nbytes
         return at
 
     def read(self, lo: int, hi: int):
@@ -614,8 +617,11 @@ class StateSpill:
 
     A dict of arrays put with a ``group`` (the engine passes the rule's code) is stored
     by columns: each field (of one dtype) of every state of the group in a file of its
-    own, the state's header (names, dtypes, shapes, where in the columns) in the main
-    file. ``get_many`` then maps a column once (read-only, ``mmap``) and gives each state
+    own, the state's header in the main file: its schema's number (``_schemas``: the
+    group and each field's name, dtype and number of dimensions, kept in memory, for
+    the spill is this process's own), then each field's shape and place in its column,
+    as int64 numbers (a header of names and dtype strings packed and parsed per state was
+    ~2/3 of the spill's cost for a short record's states). ``get_many`` then maps a column once (read-only, ``mmap``) and gives each state
     views of it: pages are read when a reduce touches them, so one that reads a field
     sparsely (D104/D105 verify a shingle set per candidate pair) or band by band (LSH
     keys, ``arrays.release_pages``) never holds the column whole, and the states of a
@@ -635,6 +641,12 @@ class StateSpill:
         self._written = 0  # the file's length (``_end`` - len(_pending))
         self.token = next(_SPILL_TOKENS)  # names this spill for the run (``SpilledStates.content_key``)
         self._columns: dict[tuple[str, str, str], _Column] = {}  # (group, field, dtype) -> its column
+        # (group, ((field, dtype str, ndim), ...)) -> its number, and by number: that key,
+        # each field's (column key, dtype, ndim) and the count of a header's numbers
+        self._schema_ids: dict[tuple, int] = {}
+        self._schemas: list[tuple] = []
+        self._schema_fields: list[list[tuple]] = []
+        self._schema_sizes: list[int] = []
         self.bytes = 0  # bytes written (benchmarks)
 
     def put(self, state, group: str | None = None):
@@ -689,20 +701,34 @@ class StateSpill:
             self._pending = bytearray()
 
     def _put_columns(self, state: dict, group: str) -> Spilled:
-        import msgpack
+        from array import array
+
+        key = (group, tuple((name, a.dtype.str, a.ndim) for name, a in state.items()))
+        sid = self._schema_ids.get(key)
+        if sid is None:
+            sid = self._schema(key)
+        numbers = [sid]
+        for a, (column_key, _dtype, _ndim) in zip(state.values(), self._schema_fields[sid]):
+            column = self._columns.get(column_key)
+            if column is None:
+                column = self._columns[column_key] = _Column()
+            numbers += a.shape
+            numbers.append(column.append(a) if a.nbytes else 0)
+            self.bytes += a.nbytes
+        blob = array("q", numbers).tobytes()
+        return Spilled(self._write(blob), len(blob), group)
+
+    def _schema(self, key: tuple) -> int:
+        """The number of the schema ``key`` (group, ((field, dtype str, ndim), ...)), new."""
         import numpy as np
 
-        header = []
-        for name, a in state.items():
-            dtype = a.dtype.str
-            column = self._columns.get((group, name, dtype))
-            if column is None:
-                column = self._columns[group, name, dtype] = _Column()
-            at = column.append(np.ascontiguousarray(a).reshape(-1).view(np.uint8)) if a.nbytes else 0
-            header.append([name, dtype, list(a.shape), at])
-            self.bytes += a.nbytes
-        blob = msgpack.packb(header, use_bin_type=True)
-        return Spilled(self._write(blob), len(blob), group)
+        group, fields = key
+        sid = self._schema_ids[key] = len(self._schemas)
+        self._schemas.append(key)
+        self._schema_fields.append([((group, name, dtype), _DTYPES.setdefault(dtype, np.dtype(dtype)), ndim)
+                                    for name, dtype, ndim in fields])
+        self._schema_sizes.append(1 + sum(ndim + 1 for _, _, ndim in fields))
+        return sid
 
     def get(self, ref: Spilled):
         """The state ``ref`` names, decoded (raises ``CodecError`` if the file was damaged)."""
@@ -738,39 +764,52 @@ class StateSpill:
         # each state's index in refs, schema and where its numbers start in ``ints``, as arrays (a
         # tuple of three ints a state was ~100 bytes a record until the states were made, rec43)
         lazy, lazy_sid, lazy_start = array("q"), array("q"), array("q")
-        headers: dict[int, list] = {}  # (``own``: the parsed headers)
-        # a state's header as numbers (each field's shape, then its offset in its column), in
+        headers: dict[int, tuple[int, list[int]]] = {}  # (``own``: each state's schema and numbers)
+        # a state's header numbers (each field's shape, then its offset in its column), in
         # one array for every state: a parsed header held per state (lists, strings) and a
         # dict of views made at once cost ~6 KB a D104 state (65 k records: +255 MB at its reduce);
         # int32 while every number fits (a column under 2 GiB), else int64: a D104 state's 29
         # numbers are ~116 bytes, not ~232 (held through its reduce, a record each)
         ints = array("i")
-        schemas: dict[tuple, int] = {}  # (group, ((name, dtype str, ndim), ...)) -> its number
+        schemas: dict[tuple, int] = {}  # the spill's schema key -> its number in this call (``_ColumnSource``)
+        local: dict[int, int] = {}  # the spill's schema number -> its number in this call
         spans: dict[tuple[str, str, str], list[int]] = {}  # column -> [first byte, end] of what is read
         users: dict[tuple[str, str, str], int] = {}  # column -> states with a non-empty field in it
         window: list = [0, b""]  # (the main file's bytes read last: headers are read ~256 KB at a time)
-        dtypes = _DTYPES
+        fields_of = self._schema_fields
         for k, ref in enumerate(refs):
             if ref.group is None:
                 out[k] = self.get(ref)
                 continue
-            header = self._header(ref, window)
+            sid, numbers = self._header(ref, window)
             if own:
-                headers[k] = header
+                headers[k] = (sid, numbers)
             else:
-                shape_of = tuple((name, dtype, len(shape)) for name, dtype, shape, _ in header)
-                sid = schemas.setdefault((ref.group, shape_of), len(schemas))
+                mine = local.get(sid)
+                if mine is None:
+                    mine = local[sid] = schemas.setdefault(self._schemas[sid], len(schemas))
                 lazy.append(k)
-                lazy_sid.append(sid)
+                lazy_sid.append(mine)
                 lazy_start.append(len(ints))
-                ints = _extended(ints, [n for _, _, shape, at in header for n in (*shape, at)])
-            for name, dtype, shape, at in header:
-                nbytes = _count(shape) * dtypes[dtype].itemsize
+                ints = _extended(ints, numbers[1:])
+            at = 1
+            for key, dt, ndim in fields_of[sid]:
+                nbytes = dt.itemsize
+                for d in numbers[at : at + ndim]:
+                    nbytes *= d
+                lo = numbers[at + ndim]
+                at += ndim + 1
                 if nbytes:
-                    span = spans.setdefault((ref.group, name, dtype), [at, at + nbytes])
-                    span[0], span[1] = min(span[0], at), max(span[1], at + nbytes)
+                    span = spans.get(key)
+                    if span is None:
+                        spans[key] = [lo, lo + nbytes]
+                    else:
+                        if lo < span[0]:
+                            span[0] = lo
+                        if lo + nbytes > span[1]:
+                            span[1] = lo + nbytes
                     if not own:
-                        users[(ref.group, name, dtype)] = users.get((ref.group, name, dtype), 0) + 1
+                        users[key] = users.get(key, 0) + 1
         read: dict[tuple[str, str, str], np.ndarray] = {}
         for key, (lo, hi) in spans.items():
             column = self._columns.get(key)
@@ -781,29 +820,30 @@ class StateSpill:
             src = _ColumnSource(read, {key: lo for key, (lo, _) in spans.items()}, ints, schemas, users)
             for k, sid, start in zip(lazy, lazy_sid, lazy_start):
                 out[k] = ColumnState(src, sid, start)
-        for k, header in headers.items():
-            group, state = refs[k].group, {}
-            for name, dtype, shape, at in header:
-                dt = dtypes[dtype]
+        for k, (sid, numbers) in headers.items():
+            state, at = {}, 1
+            for (key, dt, ndim), (name, _dtype, _ndim) in zip(fields_of[sid], self._schemas[sid][1]):
+                shape = tuple(numbers[at : at + ndim])
+                offset = numbers[at + ndim]
+                at += ndim + 1
                 nbytes = _count(shape) * dt.itemsize
                 if not nbytes:
                     state[name] = np.empty(shape, dtype=dt)
                     continue
-                key = (group, name, dtype)
                 lo = spans[key][0]
-                state[name] = read[key][at - lo : at - lo + nbytes].view(dt).reshape(shape).copy()
+                state[name] = read[key][offset - lo : offset - lo + nbytes].view(dt).reshape(shape).copy()
             out[k] = state
         return out
 
-    def _header(self, ref: Spilled, window: list | None = None) -> list:
-        """The header of a state stored by columns: [[name, dtype str, shape, offset in its
-        column], ...], checked (a dtype of ``_DTYPES``, whose entries are numpy dtypes).
-        ``window``: [offset, bytes] of the main file read last, reused and replaced here
-        (``get_many``: one read per ``_HEADER_WINDOW`` bytes, not one per state)."""
-        import msgpack
-        import numpy as np
+    def _header(self, ref: Spilled, window: list | None = None) -> tuple[int, list[int]]:
+        """The header of a state stored by columns: (its schema's number, its numbers: that
+        number, then each field's shape and offset in its column), checked (a known
+        schema, as many numbers as it has, none negative). ``window``: [offset, bytes] of
+        the main file read last, reused and replaced here (``get_many``: one read per
+        ``_HEADER_WINDOW`` bytes, not one per state)."""
+        from array import array
 
-        from .codec import CodecError, _dtype, _shape
+        from .codec import CodecError
 
         if ref.offset + ref.length > self._written:
             self._drain()
@@ -817,17 +857,15 @@ class StateSpill:
             blob = buf[ref.offset - lo : ref.offset - lo + ref.length]
         if len(blob) != ref.length:
             raise CodecError("spilled state truncated")
-        dtypes = _DTYPES
-        try:
-            header = msgpack.unpackb(blob, raw=False, use_list=True)
-            out = []
-            for name, dtype, shape, at in header:
-                if dtype not in dtypes:
-                    dtypes[_dtype(dtype).str] = np.dtype(dtype)  # (raises for a dtype the codec does not store)
-                out.append([str(name), dtypes[dtype].str, _shape(shape), int(at)])
-            return out
-        except (ValueError, TypeError, KeyError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError) as exc:
-            raise CodecError(f"spilled state damaged: {type(exc).__name__}: {exc}") from None
+        numbers = array("q")
+        if len(blob) % numbers.itemsize:
+            raise CodecError("spilled state damaged: a header of a partial number")
+        numbers.frombytes(blob)
+        numbers = numbers.tolist()
+        sid = numbers[0] if numbers else -1
+        if not 0 <= sid < len(self._schemas) or len(numbers) != self._schema_sizes[sid] or min(numbers) < 0:
+            raise CodecError("spilled state damaged: a header that matches no schema of the spill")
+        return sid, numbers
 
     def flush(self) -> None:
         """Write out what the columns' file buffers hold (before a fork: a child that
