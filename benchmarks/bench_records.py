@@ -134,6 +134,26 @@ written one row at a time, a shared state encoded once: 38.2 s 381,216 KB -> 39.
 338,112 KB, the index's rows the same. Not done: per-record states as arrays (``Collected``
 and the findings are still one object per record and finding), the goal (<= 2x the text)
 is far: fresh19's 15.5 MB of text peak at ~520 MB.
+
+s53 (2026-12-06, ``--shape pretrain --records 20000 --select ''``: 20 k one-paragraph records,
+3.5 MB of text, half English half Arabic; ``stage_cpu.py -- --no-cache --jobs 1 .`` in the
+generated folder, lead fdcba6d and s53 started together, the order swapped each pair: the
+two processes of a pair do not run equally fast on this machine). Before: 37.9 s CPU
+(0.09 MB/s of text a core, ~1.9 ms a record), 133 MB. The spelling family analysed each
+record twice: the map gives each corpus rule a batch of 256 records in turn, and
+``analysis.analyse``'s memo (32 states, emptied when full) no longer held the record when
+S103 asked after S101, so the two equal states were also spilled apart, decoded apart, and
+S103's merge read every state again for its content key. The memo now holds a batch
+(least recently used out first, 512 states; past 32 only within 1 M characters of text).
+And a state stored by columns (D104's 13 fields, D106's) has a header of int64 numbers (its
+schema's number, then shapes and offsets), not a msgpack list of names and dtypes parsed
+per state: ``get_many`` 31.5 -> 11.8 us a state, ``put`` 19.9 -> 14.9 (min of 8, 9,853
+states of 5 k records). Four pairs, lead -> s53: 37.87 -> 33.91, 35.72 -> 32.34, 39.86 ->
+36.17, 37.27 -> 39.05 s (three pairs 9-10% less, one 5% more: the spread of a pair); spill
+puts 119,455 -> 99,455; the reports byte-identical (5 k records ``--jobs 1`` and 2, cached
+and warm). Where a record's time goes now (pyinstrument): the document rules ~45% (~45
+rules of 20-200 us a record each, D101's shared duplicate analysis the largest), the
+corpus rules' map ~15%, the reduces ~25%, the spill ~10%: flat.
 """
 
 from __future__ import annotations
