@@ -621,13 +621,14 @@ class StateSpill:
     group and each field's name, dtype and number of dimensions, kept in memory, for
     the spill is this process's own), then each field's shape and place in its column,
     as int64 numbers (a header of names and dtype strings packed and parsed per state was
-    ~2/3 of the spill's cost for a short record's states). ``get_many`` then maps a column once (read-only, ``mmap``) and gives each state
-    views of it: pages are read when a reduce touches them, so one that reads a field
-    sparsely (D104/D105 verify a shingle set per candidate pair) or band by band (LSH
-    keys, ``arrays.release_pages``) never holds the column whole, and the states of a
-    rule cost no memory before its reduce reads them (read back document by document,
-    they raised the peak RSS by about their size, ~33 MB at 30 MB of text; read into
-    one array per column, by that size again at 100 MB: ~150 MB)."""
+    ~2/3 of the spill's cost for a short record's states). ``get_many`` then maps a
+    column once (read-only, ``mmap``) and gives each state views of it: pages are read
+    when a reduce touches them, so one that reads a field sparsely (D104/D105 verify a
+    shingle set per candidate pair) or band by band (LSH keys, ``arrays.release_pages``)
+    never holds the column whole, and the states of a rule cost no memory before its
+    reduce reads them (read back document by document, they raised the peak RSS by
+    about their size, ~33 MB at 30 MB of text; read into one array per column, by that
+    size again at 100 MB: ~150 MB)."""
 
     def __init__(self) -> None:
         import tempfile

@@ -537,6 +537,7 @@ class _Reading:
 
 def analyse(doc, languages: tuple[str, ...]) -> DocState:
     """The shared map step (memoised, so the three corpus rules pay for it once)."""
+    global _cache_chars
     read = _with_accelerators_read(doc)
     if read is not None:
         doc = _Reading(doc, read)
@@ -571,7 +572,6 @@ def analyse(doc, languages: tuple[str, ...]) -> DocState:
         if backend is not None:
             langs[lang] = _analyse_lang(doc, backend, _spans(doc.text, backend, spans or ()))
     state = DocState(doc.content_hash, langs)
-    global _cache_chars
     with _CACHE_LOCK:
         again = _CACHE.pop(cache_key, None)  # (another thread's state of the same text: replaced)
         if again is not None:
