@@ -186,3 +186,20 @@ def test_slot_substitution_on_libreoffice_help():
     blocks = [(["wildcards"], ["regular", "expressions"]), (["wildcards"], ["regular", "expressions"])]
     assert _slot_substitution(blocks, wa, wb) == _slot_substitution_as_written(blocks, wa, wb)
     assert _slot_substitution(blocks, wa, wb) in ("regular", "expressions")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["News", "news", "report", "تقرير", "كوريا", "—", ":", "Breaking", "2024", "a"]),
+                min_size=1, max_size=30),
+       st.sampled_from(["", "\n", "\n\n", "  \n"]), st.booleans())
+def test_one_line_has_no_doubled_title_so_d101_skips_its_prose_mask(words, ending, verse_ok):
+    """D101 returns no doubled title for a text of one line (one paragraph unit on one line)
+    before the prose mask (``_doubled_titles``): ``doubled_titles`` finds none there."""
+    from corpuslint.families.duplicate import units as U
+    from corpuslint.families.duplicate.local import doubled_titles, unit_prose
+
+    doc = Document("r.txt", " ".join(words) + ending)
+    a = U.analyse(doc)
+    assert len(a.units) < 2 and all(u.last_line == u.line for u in a.units)
+    for min_words in (1, 3, 8):
+        assert doubled_titles(U.unit_text(doc), a.units, min_words, verse_ok=verse_ok, prose=unit_prose(a)) == []

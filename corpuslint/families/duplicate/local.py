@@ -406,6 +406,8 @@ class ExactDuplicateLine(DocumentRule):
         the later line pointed at, the first kept."""
         text = doc.text
         out = []
+        if len(a.units) < 2 and all(u.last_line == u.line for u in a.units):
+            return out  # one line (a record's field, a title): no line with its copy after it, no prose mask needed
         for first, later in doubled_titles(U.unit_text(doc), a.units, min_words, verse_ok=genre != "auto",
                                            prose=unit_prose(a)):
             kind = how_copies_differ(text[first[0] : first[1]], text[later[0] : later[1]])
