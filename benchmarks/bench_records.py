@@ -148,12 +148,15 @@ S103's merge read every state again for its content key. The memo now holds a ba
 And a state stored by columns (D104's 13 fields, D106's) has a header of int64 numbers (its
 schema's number, then shapes and offsets), not a msgpack list of names and dtypes parsed
 per state: ``get_many`` 31.5 -> 11.8 us a state, ``put`` 19.9 -> 14.9 (min of 8, 9,853
-states of 5 k records). Four pairs, lead -> s53: 37.87 -> 33.91, 35.72 -> 32.34, 39.86 ->
-36.17, 37.27 -> 39.05 s (three pairs 9-10% less, one 5% more: the spread of a pair); spill
-puts 119,455 -> 99,455; the reports byte-identical (5 k records ``--jobs 1`` and 2, cached
-and warm). Where a record's time goes now (pyinstrument): the document rules ~45% (~45
-rules of 20-200 us a record each, D101's shared duplicate analysis the largest), the
-corpus rules' map ~15%, the reduces ~25%, the spill ~10%: flat.
+states of 5 k records). D101 returns before its prose mask on a one-line record (no doubled
+title there), W114 makes its pattern once. Final (7b77e40), four in-process pairs, lead ->
+s53: 36.09 -> 33.09, 35.94 -> 30.10, 35.64 -> 32.54, 37.43 -> 36.03 s (-9% on average, every
+pair less); the CLI (``/usr/bin/time python -m corpuslint check --no-cache --jobs 1``), three
+sequential pairs: 38.17 -> 29.10, 40.97 -> 33.71, 35.40 -> 36.18 s; peak RSS 136-137 MB both;
+spill puts 119,455 -> 99,455; the reports byte-identical (20 k records; 5 k records
+``--jobs 1`` and 2, cached and warm). Where a record's time goes now (pyinstrument):
+the document rules ~45% (~45 rules of 20-200 us a record each, D101's shared duplicate
+analysis the largest), the corpus rules' map ~15%, the reduces ~25%, the spill ~10%: flat.
 """
 
 from __future__ import annotations
