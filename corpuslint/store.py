@@ -823,7 +823,8 @@ class StateSpill:
                 out[k] = ColumnState(src, sid, start)
         for k, (sid, numbers) in headers.items():
             state, at = {}, 1
-            for (key, dt, ndim), (name, _dtype, _ndim) in zip(fields_of[sid], self._schemas[sid][1]):
+            for key, dt, ndim in fields_of[sid]:
+                name = key[1]  # (a column's key: group, field, dtype)
                 shape = tuple(numbers[at : at + ndim])
                 offset = numbers[at + ndim]
                 at += ndim + 1

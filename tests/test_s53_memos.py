@@ -188,18 +188,44 @@ def test_slot_substitution_on_libreoffice_help():
     assert _slot_substitution(blocks, wa, wb) in ("regular", "expressions")
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["News", "news", "report", "تقرير", "كوريا", "—", ":", "Breaking", "2024", "a"]),
-                min_size=1, max_size=30),
-       st.sampled_from(["", "\n", "\n\n", "  \n"]), st.booleans())
-def test_one_line_has_no_doubled_title_so_d101_skips_its_prose_mask(words, ending, verse_ok):
-    """D101 returns no doubled title for a text of one line (one paragraph unit on one line)
-    before the prose mask (``_doubled_titles``): ``doubled_titles`` finds none there."""
+_LINES = st.lists(st.one_of(st.just(""), st.lists(st.sampled_from(["News", "news", "report", "تقرير", "كوريا", "—",
+                                                                 ":", "Breaking", "2024", "a", "    $ ls"]),
+                                                 min_size=1, max_size=8).map(" ".join)), min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES, st.booleans())
+def test_doubled_titles_asks_the_prose_mask_only_for_a_unit_that_could_open_a_pair(lines, verse_ok):
+    """D101's doubled titles with the prose mask given as a function equal those with the
+    mask given whole, and a text none of whose paragraphs could open a pair (a one-line
+    record: no second line in a paragraph, no title with its copy next) never computes it."""
     from corpuslint.families.duplicate import units as U
     from corpuslint.families.duplicate.local import doubled_titles, unit_prose
 
-    doc = Document("r.txt", " ".join(words) + ending)
+    doc = Document("r.txt", "\n".join(lines) + "\n")
     a = U.analyse(doc)
-    assert len(a.units) < 2 and all(u.last_line == u.line for u in a.units)
-    for min_words in (1, 3, 8):
-        assert doubled_titles(U.unit_text(doc), a.units, min_words, verse_ok=verse_ok, prose=unit_prose(a)) == []
+    text = U.unit_text(doc)
+    asked = []
+
+    def mask():
+        asked.append(True)
+        return unit_prose(a)
+
+    for min_words in (1, 3):
+        lazy = doubled_titles(text, a.units, min_words, verse_ok=verse_ok, prose=mask)
+        assert lazy == doubled_titles(text, a.units, min_words, verse_ok=verse_ok, prose=unit_prose(a))
+    units = a.units
+    could = any(u.last_line > u.line for u in units) or (len(units) > 1 and units[1].line <= units[0].line + 2)
+    assert bool(asked) == could
+    if len(units) == 1 and units[0].last_line == units[0].line:
+        assert not asked  # (one line: the record's case)
+
+
+def test_a_headline_printed_twice_is_still_found_with_the_mask_asked_late():
+    from corpuslint.families.duplicate.local import ExactDuplicateLine
+
+    text = ("كيم جونغ أون يتفقد نظاما صاروخيا تكتيكيا\nكيم جونغ أون يتفقد نظاما صاروخيا تكتيكيا\n\n"
+            + (SEEDS / "000_36f253348d6565aa.txt").read_text(encoding="utf-8"))
+    found = [f for f in ExactDuplicateLine().check(Document("n.txt", text)) if "headline" in f.message]
+    assert [(f.line, f.related[0].line) for f in found] == [(2, 1)]
+    assert [f for f in ExactDuplicateLine().check(Document("r.txt", "كيم جونغ أون يتفقد نظاما صاروخيا تكتيكيا\n"))] == []

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain, combinations
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy as np
 import regex
@@ -406,10 +406,8 @@ class ExactDuplicateLine(DocumentRule):
         the later line pointed at, the first kept."""
         text = doc.text
         out = []
-        if len(a.units) < 2 and all(u.last_line == u.line for u in a.units):
-            return out  # one line (a record's field, a title): no line with its copy after it, no prose mask needed
         for first, later in doubled_titles(U.unit_text(doc), a.units, min_words, verse_ok=genre != "auto",
-                                           prose=unit_prose(a)):
+                                           prose=lambda: unit_prose(a)):
             kind = how_copies_differ(text[first[0] : first[1]], text[later[0] : later[1]])
             line, first_line = doc.position(later[0])[0], doc.position(first[0])[0]
             out.append(
@@ -487,7 +485,8 @@ DOUBLED_TITLE_MIN_WORDS = 2
 
 
 def doubled_titles(text: str, units: list, min_words: int, verse_ok: bool = False,
-                   prose: list[bool] | None = None) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+                   prose: "list[bool] | Callable[[], list[bool]] | None" = None,
+                   ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Pairs ``((start, end), (start, end))`` of a line and the copy that follows it at once
     (the same normalised words, ``units.line_keys``; the same symbols): a headline printed
     twice, as scraped news pages hold it (the page title, then the article's heading). Two
@@ -499,7 +498,9 @@ def doubled_titles(text: str, units: list, min_words: int, verse_ok: bool = Fals
     two stanzas is the song's refrain). ``units``: the document's paragraph units
     (``units.PUnit``), from which the pairs D101's paragraph comparison already finds (two
     one-line units of ``min_words`` words) are left out; ``prose``: whether each unit is prose
-    (``unit_prose``: code, tables and markup are not compared), all when None."""
+    (``unit_prose``: code, tables and markup are not compared), all when None; given as a
+    function, it is asked only for a unit that could open a pair (a one-line record, a text
+    of one-line paragraphs without a title and its copy, never computes the mask)."""
     pairs: list[tuple[tuple[int, int], tuple[int, int], bool]] = []  # (line, copy, the document's title)
 
     def line_at(pos: int) -> tuple[int, int]:  # any line ending: a CR-only file's lines too
@@ -512,15 +513,15 @@ def doubled_titles(text: str, units: list, min_words: int, verse_ok: bool = Fals
 
     around: list[tuple[int, ...]] = []  # the paragraph and those before and after it (verse is looked for there)
     for k, u in enumerate(units):
+        in_paragraph = u.last_line > u.line  # the copy in the same paragraph
+        if not in_paragraph and not (k == 0 and len(units) > 1 and units[1].line <= u.line + 2):
+            continue  # (nor the title, a blank line, its copy)
+        if callable(prose):
+            prose = prose()
         if prose is not None and not prose[k]:
             continue
         top = line_at(u.start)
-        if u.last_line > u.line:  # the copy in the same paragraph
-            pairs.append((top, line_at(after(top[1])), k == 0))
-        elif k == 0 and len(units) > 1 and units[1].line <= u.line + 2:  # the title, a blank line, its copy
-            pairs.append((top, line_at(units[1].start), True))
-        else:
-            continue
+        pairs.append((top, line_at(after(top[1])) if in_paragraph else line_at(units[1].start), k == 0))
         around.append(tuple(units[x].start for x in (k - 1, k, k + 1) if 0 <= x < len(units)))
     if not pairs:
         return []

@@ -156,6 +156,20 @@ class EditionSpacing:
         return blocks, {mark for mark in _EDITION_MARKS if spaced[mark] >= 2 and spaced[mark] >= tight[mark]}
 
 
+@lru_cache(maxsize=16)
+def _space_before_pattern(option: str):
+    """(marks, pattern) of W114's ``marks`` option: the marks but the full-width ones,
+    escaped, and the pattern of a space before a mark; None without marks. Made once per
+    value (a record of a data set is a document: escaped and joined each time, ~10 us)."""
+    marks = regex.escape("".join(c for c in option if c not in FULL_WIDTH_MARKS))
+    full = regex.escape("".join(c for c in option if c in FULL_WIDTH_MARKS))
+    if not marks and not full:
+        return None
+    # a full-width mark ends a phrase whatever follows it: CJK text runs on unspaced
+    ends = "|".join(x for x in (marks and rf"[{marks}](?:[\s\"'”’»)]|\Z)", full and f"[{full}]") if x)
+    return marks, compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?={ends})")
+
+
 class SpaceBeforePunctuation(DocumentRule):
     """A space between a word and the punctuation mark that ends it.
 
@@ -305,25 +319,8 @@ class SpaceBeforePunctuation(DocumentRule):
     # do; Armenian ՞ ՜ ՛ are not among them: they stand over the stressed vowel, inside the word)
     options = {"marks": "،؛؟۔.,;:!?，。：；！？\u1362\u1363\u1364\u1365\u1366\u1367\u0589\u055d\u037e"}
 
-    def _pattern(self):
-        """(marks, pattern) of the ``marks`` option: the marks but the full-width ones,
-        escaped, and the pattern of a space before a mark; None without marks. Made once
-        for the option's value (a record of a data set is a document: ~10 us a document)."""
-        option = self.opts["marks"]
-        made = self.__dict__.get("_made")
-        if made is None or made[0] != option:
-            marks = regex.escape("".join(c for c in option if c not in FULL_WIDTH_MARKS))
-            full = regex.escape("".join(c for c in option if c in FULL_WIDTH_MARKS))
-            pattern = None
-            if marks or full:
-                # a full-width mark ends a phrase whatever follows it: CJK text runs on unspaced
-                ends = "|".join(x for x in (marks and rf"[{marks}](?:[\s\"'”’»)]|\Z)", full and f"[{full}]") if x)
-                pattern = (marks, compiled(rf"(?<=[\p{{L}}\p{{N}}\p{{M}}])[ \p{{Zs}}]+(?={ends})"))
-            made = self.__dict__["_made"] = (option, pattern)
-        return made[1]
-
     def check(self, doc):
-        made = self._pattern()
+        made = _space_before_pattern(self.opts["marks"])
         if made is None:
             return
         marks, pattern = made
