@@ -79,6 +79,7 @@ import numpy as np
 from . import __version__
 from .codec import CodecError, NotAList, dumps, load_items, loads
 from .files import printable_name, relative
+from .store import read_exactly
 
 if TYPE_CHECKING:
     from .document import Document
@@ -1970,7 +1971,7 @@ class _PostingRun:
             raise ValueError("posting run read before it was spilled")
         fh, where = self._file
         at, dtype = where[name]
-        return np.frombuffer(_read_exactly(fh, at + lo * dtype.itemsize, (hi - lo) * dtype.itemsize), dtype=dtype)
+        return np.frombuffer(read_exactly(fh, at + lo * dtype.itemsize, (hi - lo) * dtype.itemsize), dtype=dtype)
 
     def sample(self, step: int) -> np.ndarray:
         """Every ``step``-th posting's (kind, key), from the first: int64, shape (m, 2);
@@ -1992,15 +1993,6 @@ class _PostingRun:
                 return 0
             lo, hi = (j - 1) * self._step, min(self.n, j * self._step)
         return lo + _first_at_or_after(self.read("kind", lo, hi), self.read("key", lo, hi), kind, key)
-
-
-def _read_exactly(fh, at: int, n: int) -> bytes:
-    """``n`` bytes of the temporary postings file ``fh`` from offset ``at`` (``os.pread``);
-    OSError when the file holds fewer."""
-    blob = os.pread(fh.fileno(), n, at)
-    if len(blob) != n:
-        raise OSError(f"temporary postings file truncated ({len(blob)} of {n} bytes)")
-    return blob
 
 
 def _first_at_or_after(kinds: np.ndarray, keys: np.ndarray, kind: int, key: int) -> int:
@@ -2031,7 +2023,7 @@ class _RunFile:
 
     def get(self, where: tuple[int, int]) -> bytes:
         self.fh.flush()
-        return _read_exactly(self.fh, *where)
+        return read_exactly(self.fh, *where)
 
     def add(self, run: _PostingRun) -> None:
         if run.n:

@@ -53,6 +53,18 @@ CACHE_CHARS = 500_000
 # local run holds of every record anyway (~100 bytes beside its text), for the parts a
 # reduce reads back (its findings' records), so a part is read again once, not per record.
 PART_CHARS = 64_000_000
+# bytes of held records' UTF-8 text kept in memory before they are appended to the
+# store's temporary file (``HeldRecords``)
+HELD_TEXT_BUFFER = 1 << 20
+
+
+def read_exactly(fh, at: int, n: int) -> bytes:
+    """``n`` bytes of the temporary file ``fh`` from offset ``at`` (``os.pread``: no
+    shared file position, no mapping); OSError when the file holds fewer."""
+    blob = os.pread(fh.fileno(), n, at)
+    if len(blob) != n:
+        raise OSError(f"temporary file truncated ({len(blob)} of {n} bytes)")
+    return blob
 
 
 class DocumentStore(Mapping[str, Document]):
@@ -350,10 +362,19 @@ class HeldRecords:
     digest) when not None in ``own``. Was a tuple, the text, number and name objects and
     a dict entry: ~490 bytes a record of fresh24's paragraph records (~165 characters),
     held to the end of the run; here ~110 bytes beside the text's UTF-8 bytes.
-    ``get`` and ``[key]`` give the tuple again (new objects each time)."""
+    ``get`` and ``[key]`` give the tuple again (new objects each time).
+
+    The text does not stay in memory: once the buffer holds ``HELD_TEXT_BUFFER`` bytes
+    it is appended to an unnamed temporary file (in ``TMPDIR``, removed when closed or
+    at exit) and a record's bytes are read back with ``os.pread`` when asked for (the
+    buffer is written whole, so a record's bytes are in the file or in the buffer,
+    never split). A run over 100 MB of JSON Lines records held 100 MB of their text to
+    its end. When the file cannot be made or written (no space, no temporary folder), or
+    in a forked process that did not make it (its writes would land in its parent's
+    file), the text stays in the buffer, as before."""
 
     __slots__ = ("_pos", "_text", "_ends", "_numbers", "_shape_of", "_kind", "shapes", "_shape_list", "_shape_ids",
-                 "other", "own", "_gone")
+                 "other", "own", "_gone", "_file", "_written", "_owner")
 
     def __init__(self) -> None:
         from array import array
@@ -370,6 +391,9 @@ class HeldRecords:
         self.other: dict[int, Any] = {}  # position -> a name neither the key's tail nor the number
         self.own: dict[int, tuple] = {}  # position -> (source, others) of a record that has either
         self._gone = 0  # positions whose key was popped or held again
+        self._file = None  # the temporary file of the text written out (made on first use)
+        self._written = 0  # bytes of text in it: ``_text`` holds the text from this offset on
+        self._owner: int | None = os.getpid()  # the process that writes the file (None: none does)
 
     def __setitem__(self, key: str, rec: tuple) -> None:
         text, number, record, shape, own = rec
@@ -397,7 +421,9 @@ class HeldRecords:
             kind = 2
             self.other[at] = record
         self._text += text.encode("utf-8", "surrogatepass")
-        self._ends.append(len(self._text))
+        self._ends.append(self._written + len(self._text))
+        if len(self._text) >= HELD_TEXT_BUFFER:
+            self._write_out()
         self._numbers.append(number)
         self._shape_of.append(sid)
         self._kind.append(kind)
@@ -424,8 +450,11 @@ class HeldRecords:
         return file, key[len(file) + 1 :] if kind == 0 else self._numbers[at] if kind == 1 else self.other[at]
 
     def _entry(self, key: str, at: int) -> tuple:
-        start = self._ends[at - 1] if at else 0
-        text = self._text[start : self._ends[at]].decode("utf-8", "surrogatepass")
+        start, end = self._ends[at - 1] if at else 0, self._ends[at]
+        if start >= self._written:
+            text = self._text[start - self._written : end - self._written].decode("utf-8", "surrogatepass")
+        else:
+            text = read_exactly(self._file, start, end - start).decode("utf-8", "surrogatepass")
         number = self._numbers[at]
         shape = self._shape_list[self._shape_of[at]]
         kind = self._kind[at]
@@ -451,6 +480,34 @@ class HeldRecords:
 
     def __len__(self) -> int:
         return len(self._pos)
+
+    @property
+    def text_bytes(self) -> int:
+        """Bytes of UTF-8 text held, in the temporary file and the buffer."""
+        return self._written + len(self._text)
+
+    def _write_out(self) -> None:
+        """The buffer appended to the temporary file (made on first use), then emptied;
+        kept when the file cannot be made or written (see the class doc): the text
+        written before stays there, what follows stays in memory."""
+        if os.getpid() != self._owner:
+            return
+        try:
+            if self._file is None:
+                import tempfile
+
+                self._file = tempfile.TemporaryFile(prefix="corpuslint-records-", buffering=0)
+            view, at = memoryview(self._text), 0
+            try:
+                while at < len(view):  # (positioned writes: one may write less)
+                    at += os.pwrite(self._file.fileno(), view[at:], self._written + at)
+            finally:
+                view.release()
+        except OSError:
+            self._owner = None  # (no more writes: a partial one past ``_written`` is never read)
+            return
+        self._written += len(self._text)
+        self._text = bytearray()
 
     def files_and_numbers(self) -> Iterator[tuple[str, int]]:
         """(data file, record number) of each record held, in the order they were held."""

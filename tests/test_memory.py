@@ -1584,7 +1584,8 @@ def test_held_records_by_columns_are_the_dict_of_their_tuples(rows):
 
 def test_held_records_take_their_utf8_text_and_a_few_bytes_each(tmp_path):
     """The layout's bound for real records (the Qur'an verses, ChatterBot turns of
-    tests/data/realtext): the UTF-8 text in one buffer, 21 bytes of columns a record
+    tests/data/realtext): the UTF-8 text in one buffer (or, past ``HELD_TEXT_BUFFER``
+    bytes, the store's temporary file: test_s54_held_text), 21 bytes of columns a record
     (text end, number, shape number, name kind) and one dict entry with a position
     int (at most 100 bytes); no tuple, text, name or number object is held per record."""
     import sys
@@ -1605,7 +1606,7 @@ def test_held_records_take_their_utf8_text_and_a_few_bytes_each(tmp_path):
     held = store._recs
     n = len(docs)
     assert len(held) == n and not store._held
-    assert len(held._text) == sum(len(d.text.encode("utf-8", "surrogatepass")) for d in docs)
+    assert held.text_bytes == sum(len(d.text.encode("utf-8", "surrogatepass")) for d in docs)
     columns = (held._ends, held._numbers, held._shape_of)
     assert sum(c.itemsize for c in columns) + 1 == 21 and all(len(c) == n for c in columns) and len(held._kind) == n
     assert sys.getsizeof(held._pos) + sum(sys.getsizeof(at) for at in held._pos.values()) <= 100 * n
