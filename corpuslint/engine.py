@@ -21,7 +21,7 @@ import zlib
 from array import array
 from bisect import bisect_right
 from collections import deque
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain, islice
 from typing import Any, Callable, Iterable, Iterator, Mapping
@@ -1032,31 +1032,67 @@ def _item_chars(item) -> int:
     return len(item.text) + PARALLEL_DOC_CHARS
 
 
-def _chunks(items: list, jobs: int) -> list[list]:
+def _chunks(items: list, jobs: int) -> Iterator[list]:
     """Contiguous batches of items, sized by their cost (``_item_chars``: text and
     documents). The first, of about PARALLEL_WARMUP_CHARS, is mapped
     by the parent before it forks the workers (``_parallel_stream``); each next one holds
     about a ``4 * jobs``-th of the text left, between PARALLEL_MIN_CHUNK_CHARS and
     PARALLEL_CHUNK_CHARS (smaller towards the end, so that no worker maps a large last
-    batch while the others wait). Without much text, at least 8 batches per worker."""
-    sizes = [_item_chars(it) for it in items]
+    batch while the others wait). Without much text, at least 8 batches per worker.
+
+    A ``_RecordStream`` (a large data file) costs its bytes in the plan and is read as
+    the batches are taken: a batch holds the stream itself where its records start
+    (``_chunk_triples`` gives its marker there), its records' documents, and each read
+    problem as ``(the stream's source, problem)``; so at most the batches in flight are
+    in memory, never a data file's every record (read whole before the map, 100 MB of
+    records were ~150 MB more at the parallel map's start)."""
+    sizes = [it.nbytes if isinstance(it, _RecordStream) else _item_chars(it) for it in items]
     left = sum(sizes)
     small = max(1, left // (jobs * 8))
     per = min(PARALLEL_WARMUP_CHARS, small)
-    out: list[list] = []
     cur: list = []
     size = 0
-    for it, n in zip(items, sizes):
+
+    def parts():
+        for it, n in zip(items, sizes):
+            if not isinstance(it, _RecordStream):
+                yield it, n
+                continue
+            yield it, 0
+            for doc in it.documents():
+                yield ((it.source, doc), 0) if isinstance(doc, files.ReadProblem) else (doc, _item_chars(doc))
+
+    for it, n in parts():
         cur.append(it)
         size += n
         if size >= per:
-            out.append(cur)
+            yield cur
             left -= size
             cur, size = [], 0
             per = min(small, max(PARALLEL_MIN_CHUNK_CHARS, min(PARALLEL_CHUNK_CHARS, left // (jobs * 4))))
     if cur:
-        out.append(cur)
-    return out
+        yield cur
+
+
+def _mapped_part(chunk: list) -> list:
+    """The items of a ``_chunks`` batch that are mapped (not a stream's marker or read problem)."""
+    return [it for it in chunk if not isinstance(it, (_RecordStream, tuple))]
+
+
+def _chunk_triples(chunk: list, results, decode: bool) -> Iterator[tuple]:
+    """``map_stream``'s triples of a ``_chunks`` batch, given the ``_map_items`` results
+    of its ``_mapped_part`` (``decode``: a worker's, whose states are codec blobs)."""
+    results = iter(results)
+    for it in chunk:
+        if isinstance(it, _RecordStream):
+            yield it, None, None
+        elif isinstance(it, tuple):
+            yield it[0], None, it[1]
+        else:
+            result, problem = next(results)
+            if result is not None and decode:
+                result.states = _decode_states(result.states)
+            yield it, result, problem
 
 
 # A data file of at least this many bytes is read while the map step runs (``_RecordStream``)
@@ -1080,45 +1116,19 @@ class _RecordStream:
         yield from loaded
 
 
-def _expand_streams(items: list) -> list:
-    """(source, problem) of the read problems of every ``_RecordStream`` in ``items``,
-    which is changed in place: each stream replaced by its records' documents (the
-    parallel map sizes its batches on the whole plan)."""
-    if not any(isinstance(it, _RecordStream) for it in items):
-        return []
-    out: list = []
-    problems: list = []
-    for it in items:
-        if not isinstance(it, _RecordStream):
-            out.append(it)
-            continue
-        for doc in it.documents():
-            if isinstance(doc, files.ReadProblem):
-                problems.append((it.source, doc))
-            else:
-                out.append(doc)
-    items[:] = out
-    return problems
-
-
 def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None, decode: bool = True):
     """(item, MapResult | None, ReadProblem | None) for every item, in order: in this
     process, or in ``jobs`` worker processes (fork, initializer) when enough text.
     Without ``decode``, the states a worker encoded stay codec blobs (``_Blob``). A
-    ``_RecordStream`` item (one process only: ``_map_reduce`` reads the records of every
-    one before a parallel map) gives ``(stream, None, None)``, then its records' triples
-    (a read problem's item is the stream's source)."""
+    ``_RecordStream`` item gives ``(stream, None, None)``, then its records' triples (a
+    read problem's item is the stream's source), its records read as the map reaches
+    them in both ways (``_chunks``)."""
     jobs = linter.config.jobs or os.cpu_count() or 1
-    done = 0
-    if jobs > 1 and len(items) >= PARALLEL_MIN_DOCS and (linter.document_rules or linter.corpus_rules):
-        try:
-            for triple in _parallel_stream(linter, items, jobs, doc_cache, state_reader, decode):
-                done += 1
-                yield triple
-            return
-        except (OSError, RuntimeError) as exc:  # no fork, no processes, a worker killed: the rest here
-            print(f"corpuslint: warning: parallel map failed ({exc}); mapping in this process", file=sys.stderr)
-    i = done
+    if jobs > 1 and (linter.document_rules or linter.corpus_rules) and (
+            len(items) >= PARALLEL_MIN_DOCS or any(isinstance(it, _RecordStream) for it in items)):
+        yield from _parallel_stream(linter, items, jobs, doc_cache, state_reader, decode)
+        return
+    i = 0
     while i < len(items):  # (not a slice: ``_map_reduce`` replaces each mapped record by its key)
         item = items[i]
         if isinstance(item, _RecordStream):  # a data file's records, read a batch at a time (after it: a marker)
@@ -1147,30 +1157,59 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
     # The first (small) chunk is mapped here, before the fork: the rules' lazily loaded
     # resources (dictionaries, function words, per-word verdict caches of the frequent
     # words) are then inherited by every worker instead of being built again in each.
-    first = chunks.pop(0)
-    for item, (result, problem) in zip(first, _map_items(linter, first, doc_cache, state_reader, False)):
-        yield item, result, problem
-    if not chunks:
+    first = next(chunks, None)
+    if first is None:
         return
+    yield from _chunk_triples(first, _map_items(linter, _mapped_part(first), doc_cache, state_reader, False), False)
+    second = next(chunks, None)
+    if second is None:
+        return
+    broken: list = []  # the first failure of the pool (no fork, no processes, a worker killed)
+
+    def here(chunk, exc):
+        """A chunk the pool could not map, and every chunk after it: mapped in this process
+        (None: ``_in_order``'s result for it)."""
+        if exc is not None and not broken:
+            broken.append(exc)
+            print(f"corpuslint: warning: parallel map failed ({exc}); mapping in this process", file=sys.stderr)
+
+    def submit(chunk):
+        if broken:
+            return None
+        try:
+            return pool.submit(_worker_map, _mapped_part(chunk))
+        except (OSError, RuntimeError) as exc:
+            return here(chunk, exc)
+
     _PARENT_LINTER = linter
     try:
-        with _fork_pool(min(jobs, len(chunks)), _init_worker, (doc_cache, state_reader)) as pool:
+        try:
+            pool = _fork_pool(jobs, _init_worker, (doc_cache, state_reader))
+        except (OSError, RuntimeError) as exc:  # (no semaphores: /dev/shm missing)
+            pool = here(None, exc)
+        with pool if pool is not None else nullcontext():
             # at most a few chunks in flight per worker: results are consumed as they come
-            for chunk, results in _in_order(chunks, lambda chunk: pool.submit(_worker_map, chunk), 2 * jobs):
-                for item, (result, problem) in zip(chunk, results):
-                    if result is not None and decode:
-                        result.states = _decode_states(result.states)
-                    yield item, result, problem
+            for chunk, results in _in_order(chain([second], chunks), submit, 2 * jobs, here):
+                if results is None:
+                    results = _chunk_triples(chunk, _map_items(linter, _mapped_part(chunk), doc_cache, state_reader,
+                                                               False), False)
+                else:
+                    results = _chunk_triples(chunk, results, decode)
+                yield from results
                 chunk.clear()  # (its documents: held by the store from now on, without their views)
     finally:
         _PARENT_LINTER = None
 
 
-def _in_order(chunks: Iterable[list], submit: Callable[[list], Any], in_flight: int) -> Iterator[tuple[list, Any]]:
+def _in_order(chunks: Iterable[list], submit: Callable[[list], Any], in_flight: int,
+              failed: "Callable[[list, BaseException | None], Any] | None" = None) -> Iterator[tuple[list, Any]]:
     """``(chunk, its result)`` for each of ``chunks`` in their order, computed by
     ``submit(chunk)`` (a ``concurrent.futures`` future) with at most ``in_flight`` chunks
     submitted and not yet consumed: ``chunks`` is read as the results are taken, and the
-    next chunk is submitted before a result is handed out. Raises what a future raises."""
+    next chunk is submitted before a result is handed out. Raises what a future raises;
+    with ``failed``, a chunk ``submit`` gave None for, or whose future raised OSError or
+    RuntimeError (a worker killed: ``BrokenProcessPool``), has ``failed(chunk, the
+    exception or None)`` as its result."""
     pending: deque = deque()
     it = iter(chunks)
     for chunk in it:
@@ -1179,7 +1218,15 @@ def _in_order(chunks: Iterable[list], submit: Callable[[list], Any], in_flight: 
             break
     while pending:
         chunk, future = pending.popleft()
-        result = future.result()
+        if failed is None:
+            result = future.result()
+        elif future is None:
+            result = failed(chunk, None)
+        else:
+            try:
+                result = future.result()
+            except (OSError, RuntimeError) as exc:
+                result = failed(chunk, exc)
         nxt = next(it, None)
         if nxt is not None:
             pending.append((nxt, submit(nxt)))
@@ -1383,11 +1430,6 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
         MappedTable(codes, store, state_reader, spill) if spill is not None else {})
     at_codes = {code: i for i, code in enumerate(codes)}  # ``Collected.at``, shared
     ats: dict[tuple, dict] = {}  # another order of codes (not expected) -> its own ``Collected.at``
-    if (linter.config.jobs or os.cpu_count() or 1) > 1 and (linter.document_rules or linter.corpus_rules):
-        for source, problem in _expand_streams(items):  # (a parallel map plans on every record)
-            finding = linter.problem_finding(source, problem)
-            if finding is not None:
-                problems.append(finding)
     if state_reader is not None and hasattr(state_reader, "plan_records"):  # unchanged data files: stored states
         state_reader.plan_records(items, [src for src, _ in getattr(ctx, "checked_claimed", ())],
                                   getattr(ctx, "read_key", None))

@@ -1,7 +1,8 @@
 """A large data file's records are read as the map step reaches them
 (``engine._RecordStream``), not all before it: the report, the fixes written with
 ``--fix --fix-data`` and the summary are those of reading every record first, with
-``--jobs 1`` (streamed) and ``--jobs 2`` (read before the parallel map plans its batches)."""
+``--jobs 1`` and ``--jobs 2`` (the parallel map's batches read from the stream as they
+are taken: ``engine._chunks``)."""
 
 from __future__ import annotations
 

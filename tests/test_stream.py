@@ -394,7 +394,7 @@ def test_parallel_batches_count_documents_as_well_as_text():
     the fork (``engine._chunks``: each record counts PARALLEL_DOC_CHARS besides its text)."""
     words = [w for line in _lines() for w in line.split()]
     records = [Document(f"ui.csv#{i}", " ".join(words[i : i + 2])) for i in range(20_000)]
-    chunks = engine._chunks(records, 2)
+    chunks = list(engine._chunks(records, 2))
     assert [d for chunk in chunks for d in chunk] == records  # contiguous, in order, every record once
     costs = [sum(engine._item_chars(d) for d in chunk) for chunk in chunks]
     assert len(chunks[0]) <= engine.PARALLEL_WARMUP_CHARS // engine.PARALLEL_DOC_CHARS + 1
