@@ -65,6 +65,8 @@ import sys
 import tempfile
 import time
 
+import measured  # (benchmarks/: a command's own CPU seconds and peak RSS)
+
 
 def columns(n: int, run: int, seed: int = 3) -> str:
     rng = random.Random(seed)
@@ -119,8 +121,8 @@ def measure(folder: str, name: str) -> None:
     cmd = [sys.executable, "-m", "corpuslint", "check", "--no-cache", "--format", "json", "--exit-zero",
            "-o", os.path.join(folder, "out.json"), name]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=folder)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = measured.spawn(cmd, cwd=folder)  # (its own peak RSS: see measured.py)
+    status, usage = measured.wait(proc)
     wall = time.perf_counter() - t0
     with open(os.path.join(folder, "out.json"), encoding="utf-8") as fh:
         found = len(json.load(fh)["diagnostics"])

@@ -171,6 +171,8 @@ import sys
 import tempfile
 import time
 
+import measured  # (benchmarks/: a command's own CPU seconds and peak RSS)
+
 
 def generate(path: str, n: int, dup: float, seed: int = 1) -> int:
     """Write ``n`` records to ``path``; returns how many repeat an earlier record."""
@@ -278,14 +280,17 @@ def generate_sft(folder: str, n: int, dup: float, seed: int = 1) -> dict:
 PRETRAIN_SHARD = 18_572  # records a shard (fresh24's pretraining dump: 18,572 a shard)
 
 
-def generate_pretrain(folder: str, n: int, dup: float, seed: int = 1) -> dict:
+def generate_pretrain(folder: str, n: int, dup: float, seed: int = 1,
+                      paragraphs: "tuple[int, int] | None" = None) -> dict:
     """Write ``n`` pre-training records into ``folder`` as JSON Lines shards of
     ``PRETRAIN_SHARD`` records (``pretrain-0000.jsonl``, ...), each record ``{"id", "text",
     "lang", "source"}`` with one paragraph of 1-2 sentences (~160 bytes of text, fresh24's
     dump's mean) drawn from the word-bigram walks of ``--shape sft`` (English or Arabic,
     even odds); a ``dup`` share repeats an earlier record's text under a new id, and a
     ``corpuslint.toml`` names the fields (text, id, language) as fresh24's dump did.
-    Returns counts (records, copies, bytes of text)."""
+    ``paragraphs`` (``--shape web``): (fewest, most) paragraphs of 2-5 sentences a record,
+    separated by a blank line (a web page's text, as FineWeb keeps it). Returns counts
+    (records, copies, bytes of text)."""
     rng = random.Random(seed)
     chains = _walks()
     with open(os.path.join(folder, "corpuslint.toml"), "w", encoding="utf-8") as fh:
@@ -304,7 +309,11 @@ def generate_pretrain(folder: str, n: int, dup: float, seed: int = 1) -> dict:
         else:
             lang = "en" if rng.random() < 0.5 else "ar"
             counts[lang] += 1
-            text = _sentences(rng, chains[lang], 1, 2, lang)
+            if paragraphs is None:
+                text = _sentences(rng, chains[lang], 1, 2, lang)
+            else:
+                text = "\n\n".join(_sentences(rng, chains[lang], 2, 5, lang)
+                                     for _ in range(rng.randint(*paragraphs)))
             if len(made) < 50_000:
                 made.append((text, lang))
         counts["bytes"] += len(text.encode("utf-8"))
@@ -335,10 +344,11 @@ def main() -> None:
     ap.add_argument("--records", type=int, default=1_000_000)
     ap.add_argument("--dup", type=float, default=0.1)
     ap.add_argument("--jobs", type=int, default=1)
-    ap.add_argument("--shape", choices=("short", "sft", "pretrain"), default="short",
+    ap.add_argument("--shape", choices=("short", "sft", "pretrain", "web"), default="short",
                     help="short: one-sentence 'text' records (D107's planted copies are checked); sft: "
                     "Alpaca and ShareGPT records of a few English or Arabic sentences a field (generate_sft); "
-                    "pretrain: shards of one-paragraph records, ~160 bytes of text each (generate_pretrain)")
+                    "pretrain: shards of one-paragraph records, ~160 bytes of text each (generate_pretrain); "
+                    "web: the same shards of records of 10-40 paragraphs, ~13 kB of text each")
     ap.add_argument("--select", default=None, help="rules checked (default: D107 for --shape short, the "
                     "default rules for sft; '' for the default rules, whose findings are not compared "
                     "with the planted copies)")
@@ -361,10 +371,10 @@ def main() -> None:
             planted = None
         mb = os.path.getsize(data) / 1e6
         what = "records.jsonl"
-    elif args.shape == "pretrain":
+    elif args.shape in ("pretrain", "web"):
         data = os.path.join(tmp, "pretrain-0000.jsonl")
         if not (args.keep and os.path.exists(data)):
-            info = generate_pretrain(tmp, args.records, args.dup)
+            info = generate_pretrain(tmp, args.records, args.dup, paragraphs=(10, 40) if args.shape == "web" else None)
             print(f"generated {info['records']:,} pre-training records ({info['en']:,} English, {info['ar']:,} "
                   f"Arabic, {info['copies']:,} copies), {info['bytes'] / 1e6:.1f} MB of text", flush=True)
         planted = None
@@ -396,8 +406,8 @@ def main() -> None:
                *(["--no-cache"] if mode == "nocache" else []), "--format", "json", "--exit-zero",
                "--jobs", str(args.jobs), "-o", out, what]
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=tmp)
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = measured.spawn(cmd, cwd=tmp)  # (its own peak RSS, not the generator's: see measured.py)
+        status, usage = measured.wait(proc)
         wall = time.perf_counter() - t0
         if mode == "(cold)":
             continue

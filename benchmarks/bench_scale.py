@@ -57,6 +57,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bench_spelling import LETTERS, mutate, seed_walk, walk  # the same generated Arabic text
+import measured  # (a command's own CPU seconds and peak RSS)
 
 ROOT = Path(__file__).resolve().parent.parent
 PARAS_PER_FILE = 100
@@ -123,11 +124,11 @@ def run_corpuslint(folder: Path, *args: str, out: Path | None = None) -> dict:
     cmd = [sys.executable, "-m", "corpuslint", "check", "--format", "json", "--exit-zero", *args]
     t0 = time.perf_counter()
     with open(out or os.devnull, "wb") as fh:
-        proc = subprocess.Popen(cmd, cwd=folder, stdout=fh, stderr=subprocess.PIPE)
-        pss = _TreePss(proc.pid)
+        proc = measured.spawn(cmd, cwd=folder, stdout=fh, stderr=subprocess.PIPE)
+        pss = _TreePss(proc.pid)  # (the launcher's few MB with it)
         err = proc.stderr.read().decode(errors="replace")  # read before waiting: a full pipe blocks
         pss.stop()  # (standard error closed: the run is ending; its children are gone)
-        _, status, usage = os.wait4(proc.pid, 0)
+        status, usage = measured.wait(proc)  # (its own peak RSS, not this process's: see measured.py)
         proc.stderr.close()
     wall = time.perf_counter() - t0
     if os.waitstatus_to_exitcode(status) not in (0, 1):
