@@ -348,7 +348,7 @@ def main() -> None:
                     help="short: one-sentence 'text' records (D107's planted copies are checked); sft: "
                     "Alpaca and ShareGPT records of a few English or Arabic sentences a field (generate_sft); "
                     "pretrain: shards of one-paragraph records, ~160 bytes of text each (generate_pretrain); "
-                    "web: the same shards of records of 10-40 paragraphs, ~13 kB of text each")
+                    "web: the same shards of records of 10-40 paragraphs, ~10 kB of text each")
     ap.add_argument("--select", default=None, help="rules checked (default: D107 for --shape short, the "
                     "default rules for sft; '' for the default rules, whose findings are not compared "
                     "with the planted copies)")

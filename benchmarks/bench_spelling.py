@@ -409,15 +409,14 @@ def report_throughput(label: str, texts: list[str], docs: dict, load: float = 0.
 
 
 def _child_cpu(argv: list[str]) -> tuple[float, int]:
-    """CPU seconds (user + system) and peak RSS (KB) of one CLI run in a child process."""
-    import resource
+    """CPU seconds (user + system) and peak RSS (KB) of one CLI run in a child process
+    (its own peak, not the maximum over this process's children: ``measured.py``)."""
     import subprocess
 
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-m", "corpuslint", *argv], stdout=subprocess.DEVNULL, check=False)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, after.ru_maxrss
+    import measured
+
+    _, usage = measured.wait(measured.spawn([sys.executable, "-m", "corpuslint", *argv], stdout=subprocess.DEVNULL))
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def share(folder: Path) -> None:
