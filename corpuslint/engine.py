@@ -1009,9 +1009,13 @@ def _map_items(linter: "Linter", items: list, doc_cache, state_reader, encode: b
     return out
 
 
-def _worker_map(chunk: list) -> list:
+def _worker_map(chunk: list, plans: "dict | None" = None) -> list:
+    """``_map_items`` of ``chunk`` in a worker; ``plans``: the parent's ``record_files``
+    entries of the chunk's data files, planned after this worker was forked."""
     assert _WORKER is not None
     linter, doc_cache, state_reader = _WORKER
+    if plans:
+        state_reader.record_files.update(plans)
     out = _map_items(linter, chunk, doc_cache, state_reader, True)
     from .index import verdict_cache
 
@@ -1019,6 +1023,16 @@ def _worker_map(chunk: list) -> list:
     if store is not None:
         store.flush()
     return out
+
+
+def _record_plans(docs: list, state_reader) -> "dict | None":
+    """The ``StateReader.record_files`` entries of the data files ``docs`` are records of
+    (for a worker: ``_worker_map``), or None."""
+    planned = getattr(state_reader, "record_files", None)
+    if not planned:
+        return None
+    files_of = {getattr(doc, "file", None) for doc in docs}
+    return {f: planned[f] for f in files_of if f in planned} or None
 
 
 def _item_chars(item) -> int:
@@ -1032,7 +1046,7 @@ def _item_chars(item) -> int:
     return len(item.text) + PARALLEL_DOC_CHARS
 
 
-def _chunks(items: list, jobs: int) -> Iterator[list]:
+def _chunks(items: list, jobs: int, state_reader=None) -> Iterator[list]:
     """Contiguous batches of items, sized by their cost (``_item_chars``: text and
     documents). The first, of about PARALLEL_WARMUP_CHARS, is mapped
     by the parent before it forks the workers (``_parallel_stream``); each next one holds
@@ -1045,7 +1059,8 @@ def _chunks(items: list, jobs: int) -> Iterator[list]:
     (``_chunk_triples`` gives its marker there), its records' documents, and each read
     problem as ``(the stream's source, problem)``; so at most the batches in flight are
     in memory, never a data file's every record (read whole before the map, 100 MB of
-    records were ~150 MB more at the parallel map's start)."""
+    records were ~150 MB more at the parallel map's start). ``state_reader``: a stream
+    whose stored states it may serve is planned as it is reached (``_RecordStream.planned``)."""
     sizes = [it.nbytes if isinstance(it, _RecordStream) else _item_chars(it) for it in items]
     left = sum(sizes)
     small = max(1, left // (jobs * 8))
@@ -1059,7 +1074,7 @@ def _chunks(items: list, jobs: int) -> Iterator[list]:
                 yield it, n
                 continue
             yield it, 0
-            for doc in it.documents():
+            for doc in it.planned(state_reader):
                 yield ((it.source, doc), 0) if isinstance(doc, files.ReadProblem) else (doc, _item_chars(doc))
 
     for it, n in parts():
@@ -1115,6 +1130,17 @@ class _RecordStream:
         loaded, self.loaded = self.loaded, ()
         yield from loaded
 
+    def planned(self, state_reader) -> Iterator:
+        """``documents()``; when the corpus index may hold its records' states (a data file
+        small enough to keep rows: ``StateReader.stream_files``), read whole first and
+        planned (``StateReader.plan_stream``), so that an unchanged file's records are not
+        collected again: one such file in memory at a time."""
+        if self.source.display not in getattr(state_reader, "stream_files", ()):
+            return self.documents()
+        docs = list(self.documents())
+        state_reader.plan_stream(self.source.display, docs)
+        return iter(docs)
+
 
 def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None, decode: bool = True):
     """(item, MapResult | None, ReadProblem | None) for every item, in order: in this
@@ -1133,7 +1159,7 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None,
         item = items[i]
         if isinstance(item, _RecordStream):  # a data file's records, read a batch at a time (after it: a marker)
             yield item, None, None
-            records = item.documents()
+            records = item.planned(state_reader)
             while True:
                 batch = list(islice(records, MAP_BATCH))
                 if not batch:
@@ -1153,7 +1179,7 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None,
 
 def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_reader, decode: bool = True):
     global _PARENT_LINTER
-    chunks = _chunks(items, jobs)
+    chunks = _chunks(items, jobs, state_reader)
     # The first (small) chunk is mapped here, before the fork: the rules' lazily loaded
     # resources (dictionaries, function words, per-word verdict caches of the frequent
     # words) are then inherited by every worker instead of being built again in each.
@@ -1177,7 +1203,8 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
         if broken:
             return None
         try:
-            return pool.submit(_worker_map, _mapped_part(chunk))
+            docs = _mapped_part(chunk)
+            return pool.submit(_worker_map, docs, _record_plans(docs, state_reader))
         except (OSError, RuntimeError) as exc:
             return here(chunk, exc)
 

@@ -78,7 +78,7 @@ import numpy as np
 
 from . import __version__
 from .codec import CodecError, NotAList, dumps, load_items, loads
-from .files import printable_name, relative
+from .files import Source, printable_name, relative
 from .store import read_exactly
 
 if TYPE_CHECKING:
@@ -1003,6 +1003,9 @@ class StateReader:
         # checked data files whose records the map step has in full (``plan_records``):
         # display -> (absolute path, records hash ``_records_hash``)
         self.record_files: dict[str, tuple[str, str]] = {}
+        # checked data files read as streams that may have stored rows, planned when the map
+        # reaches them (``plan_stream``): display -> (absolute path, read key)
+        self.stream_files: dict[str, tuple[str, str]] = {}
         # display -> {code: its ``_RecordsCursor``}: the stored records states of the files the
         # map step is in (the last ``OPEN_FILES``: a batch may end one file and begin the next),
         # decoded as it asks for them
@@ -1024,11 +1027,12 @@ class StateReader:
     def plan_records(self, items: Iterable[Any], sources: Iterable[Any], read_key: "Callable | None") -> None:
         """Note the records hash of each checked data file among ``sources`` (files.Source)
         whose record documents are all in ``items`` (the map's plan, in file order; a
-        ``engine._RecordStream`` file is read later and left out): ``record_state`` then
-        serves the states the index stored for those records (``_checked_records_rows``
-        wrote them under this hash), so an unchanged data file's records are not
-        collected again. ``read_key``: ``RunContext.read_key``."""
-        self.record_files = {}
+        ``engine._RecordStream`` file is read later: noted in ``stream_files`` when it is
+        small enough to have stored rows, and planned by ``plan_stream`` when the map
+        reaches it): ``record_state`` then serves the states the index stored for those
+        records (``_checked_records_rows`` wrote them under this hash), so an unchanged
+        data file's records are not collected again. ``read_key``: ``RunContext.read_key``."""
+        self.record_files, self.stream_files = {}, {}
         if read_key is None:
             return
         by_display = {src.display: src for src in sources}
@@ -1036,6 +1040,13 @@ class StateReader:
             return
         groups: dict[str, list] = {}
         for item in items:
+            stream = getattr(item, "source", None)
+            if isinstance(stream, Source) and hasattr(item, "nbytes"):  # (an ``engine._RecordStream``)
+                src = by_display.get(stream.display)
+                key = read_key(src) if src is not None and item.nbytes <= CHECKED_ROWS_MAX_BYTES else None
+                if key is not None:
+                    self.stream_files[stream.display] = (src.path, key)
+                continue
             file = getattr(item, "file", None)
             if file is not None and file in by_display and getattr(item, "path", "").startswith(f"{file}#"):
                 groups.setdefault(file, []).append(item)
@@ -1044,6 +1055,19 @@ class StateReader:
             key = read_key(src)
             if key is not None:
                 self.record_files[display] = (src.path, _records_hash(key, display, docs))
+
+    def plan_stream(self, display: str, docs: list) -> bool:
+        """``plan_records`` for the stream of data file ``display`` the map has reached,
+        given its records' documents (read whole: it is at most ``CHECKED_ROWS_MAX_BYTES``,
+        the largest file that keeps rows): True when its stored states may serve them."""
+        planned = self.stream_files.pop(display, None)
+        if planned is None:
+            return False
+        path, key = planned
+        prefix = f"{display}#"
+        self.record_files[display] = (path, _records_hash(key, display, [
+            doc for doc in docs if getattr(doc, "file", None) == display and doc.path.startswith(prefix)]))
+        return True
 
     def record_state(self, doc: Any, code: str) -> Any:
         """The state the index holds for record document ``doc`` (``RecordDocument``) and
@@ -2123,7 +2147,6 @@ def _load(ctx, display: str, abspath: str, records: bool = False):
     """The Document of corpus file ``display``, or None; with ``records``, a file a
     reader claims may also be the list of its record documents."""
     from .document import Document
-    from .files import Source
 
     try:
         config = getattr(ctx, "config", None)

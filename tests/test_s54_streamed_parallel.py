@@ -15,7 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
-from corpuslint import engine
+from corpuslint import engine, index
 from corpuslint.cli import main
 from tests.conftest import SAMPLES
 
@@ -73,13 +73,13 @@ def test_the_parallel_map_maps_records_before_the_stream_is_read_to_its_end(tmp_
 _WORKER_MAP = engine._worker_map
 
 
-def _dies(chunk):
+def _dies(chunk, plans=None):
     """``engine._worker_map``, but the worker ends on the first batch holding a record of
     the Qur'an file (the second data file: never in the parent's first batch). By name:
     a worker is sent what it runs pickled; forked, it finds this test module."""
     if any(getattr(doc, "path", "").startswith("quran-ur.jsonl#") for doc in chunk):
         os._exit(1)
-    return _WORKER_MAP(chunk)
+    return _WORKER_MAP(chunk, plans)
 
 
 def test_a_worker_that_dies_leaves_its_batches_to_this_process(tmp_path, monkeypatch, capsys):
@@ -93,3 +93,41 @@ def test_a_worker_that_dies_leaves_its_batches_to_this_process(tmp_path, monkeyp
     two = _report(folder, monkeypatch, "--jobs", "2")
     assert capsys.readouterr().err.count("parallel map failed") == 1
     assert two == one
+
+
+def test_a_warm_run_serves_a_streamed_data_file_its_stored_states(tmp_path, monkeypatch):
+    """A data file read as a stream is planned when the map reaches it (read whole then:
+    it is small enough to keep rows, ``index.CHECKED_ROWS_MAX_BYTES``), so a warm run
+    collects none of its records' corpus states again, in this process or in the
+    workers (told the plan with each batch), and reports what the cold run reported."""
+    folder = _folder(tmp_path / "d")
+    monkeypatch.setattr(engine, "STREAM_RECORD_BYTES", 0)
+    monkeypatch.chdir(folder)
+    log = tmp_path / "collected.log"
+    many, one = index._collect_many, index._collect_one
+
+    def counted(n: int) -> None:
+        with open(log, "a") as fh:  # (a file: the workers' calls are counted too)
+            fh.write(f"{n}\n")
+
+    def collect_many(rule, docs):
+        counted(len(docs))
+        return many(rule, docs)
+
+    def collect_one(rule, doc):
+        counted(1)
+        return one(rule, doc)
+
+    def run(*args: str) -> tuple[str, int]:
+        log.write_text("")
+        out = tmp_path / "out.json"
+        assert main(["check", "--exit-zero", "--format", "json", "-o", str(out), *args, "."]) == 0
+        return out.read_text(encoding="utf-8"), sum(map(int, log.read_text().split()))
+
+    monkeypatch.setattr(index, "_collect_many", collect_many)
+    monkeypatch.setattr(index, "_collect_one", collect_one)
+    cold, collected = run("--jobs", "1")
+    assert collected > 200  # (every record, each corpus rule)
+    for jobs in ("1", "2"):
+        warm, collected = run("--jobs", jobs)
+        assert (warm, collected) == (cold, 0), jobs
