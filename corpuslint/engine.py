@@ -1111,9 +1111,14 @@ def _chunk_triples(chunk: list, results, decode: bool) -> Iterator[tuple]:
 
 
 # A data file of at least this many bytes is read while the map step runs (``_RecordStream``)
-# in a local one-process run, not before it: its records are never all in memory as
-# documents at once (1 M short records: ~430 MB read before the first was mapped).
-STREAM_RECORD_BYTES = 1 << 20
+# in a local run, not before it: its records are never all in memory as documents at once
+# (1 M short records: ~430 MB read before the first was mapped). Every data file (at
+# 1 MiB, a dataset of many small shards was read whole before the map); one whose records'
+# states the corpus index may hold is read whole when the map reaches it
+# (``_RecordStream.planned``: at most ``index.CHECKED_ROWS_MAX_BYTES``).
+STREAM_RECORD_BYTES = 0
+# bytes of a data file counted as one record when a parallel map is weighed (``map_stream``)
+STREAM_BYTES_A_RECORD = 100
 
 
 class _RecordStream:
@@ -1150,8 +1155,9 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None,
     read problem's item is the stream's source), its records read as the map reaches
     them in both ways (``_chunks``)."""
     jobs = linter.config.jobs or os.cpu_count() or 1
-    if jobs > 1 and (linter.document_rules or linter.corpus_rules) and (
-            len(items) >= PARALLEL_MIN_DOCS or any(isinstance(it, _RecordStream) for it in items)):
+    if jobs > 1 and (linter.document_rules or linter.corpus_rules) and sum(
+            it.nbytes // STREAM_BYTES_A_RECORD if isinstance(it, _RecordStream) else 1 for it in items
+    ) >= PARALLEL_MIN_DOCS:
         yield from _parallel_stream(linter, items, jobs, doc_cache, state_reader, decode)
         return
     i = 0
