@@ -1054,7 +1054,7 @@ def _chunks(items: list, jobs: int, state_reader=None) -> Iterator[list]:
     PARALLEL_CHUNK_CHARS (smaller towards the end, so that no worker maps a large last
     batch while the others wait). Without much text, at least 8 batches per worker.
 
-    A ``_RecordStream`` (a large data file) costs its bytes in the plan and is read as
+    A ``_RecordStream`` (a data file's records) costs its bytes in the plan and is read as
     the batches are taken: a batch holds the stream itself where its records start
     (``_chunk_triples`` gives its marker there), its records' documents, and each read
     problem as ``(the stream's source, problem)``; so at most the batches in flight are
@@ -1189,10 +1189,13 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
     # The first (small) chunk is mapped here, before the fork: the rules' lazily loaded
     # resources (dictionaries, function words, per-word verdict caches of the frequent
     # words) are then inherited by every worker instead of being built again in each.
+    def mapped_here(chunk):
+        return _chunk_triples(chunk, _map_items(linter, _mapped_part(chunk), doc_cache, state_reader, False), False)
+
     first = next(chunks, None)
     if first is None:
         return
-    yield from _chunk_triples(first, _map_items(linter, _mapped_part(first), doc_cache, state_reader, False), False)
+    yield from mapped_here(first)
     second = next(chunks, None)
     if second is None:
         return
@@ -1223,12 +1226,7 @@ def _parallel_stream(linter: "Linter", items: list, jobs: int, doc_cache, state_
         with pool if pool is not None else nullcontext():
             # at most a few chunks in flight per worker: results are consumed as they come
             for chunk, results in _in_order(chain([second], chunks), submit, 2 * jobs, here):
-                if results is None:
-                    results = _chunk_triples(chunk, _map_items(linter, _mapped_part(chunk), doc_cache, state_reader,
-                                                               False), False)
-                else:
-                    results = _chunk_triples(chunk, results, decode)
-                yield from results
+                yield from mapped_here(chunk) if results is None else _chunk_triples(chunk, results, decode)
                 chunk.clear()  # (its documents: held by the store from now on, without their views)
     finally:
         _PARENT_LINTER = None

@@ -1056,18 +1056,16 @@ class StateReader:
             if key is not None:
                 self.record_files[display] = (src.path, _records_hash(key, display, docs))
 
-    def plan_stream(self, display: str, docs: list) -> bool:
-        """``plan_records`` for the stream of data file ``display`` the map has reached,
-        given its records' documents (read whole: it is at most ``CHECKED_ROWS_MAX_BYTES``,
-        the largest file that keeps rows): True when its stored states may serve them."""
+    def plan_stream(self, display: str, docs: list) -> None:
+        """``plan_records`` for the stream of data file ``display`` (noted in
+        ``stream_files``) the map has reached, given its records' documents (read whole:
+        it is at most ``CHECKED_ROWS_MAX_BYTES``, the largest file that keeps rows)."""
         planned = self.stream_files.pop(display, None)
-        if planned is None:
-            return False
-        path, key = planned
-        prefix = f"{display}#"
-        self.record_files[display] = (path, _records_hash(key, display, [
-            doc for doc in docs if getattr(doc, "file", None) == display and doc.path.startswith(prefix)]))
-        return True
+        if planned is not None:
+            path, key = planned
+            prefix = f"{display}#"
+            self.record_files[display] = (path, _records_hash(key, display, [
+                doc for doc in docs if getattr(doc, "file", None) == display and doc.path.startswith(prefix)]))
 
     def record_state(self, doc: Any, code: str) -> Any:
         """The state the index holds for record document ``doc`` (``RecordDocument``) and
