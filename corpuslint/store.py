@@ -49,9 +49,9 @@ from .document import Document, line_column
 # A reduce reads its targets in path order, each rule again (the cache spans no rule):
 # 4 M characters saved 467 of 2,656 reads (0.1 ms each) at 10 MB and held ~11 MB more.
 CACHE_CHARS = 500_000
-# characters of records read again from Dask parts and then held (``_read_part``): what a
-# local run holds of every record anyway (~100 bytes beside its text), for the parts a
-# reduce reads back (its findings' records), so a part is read again once, not per record.
+# characters of records read again from Dask parts and then held (``_read_part``, as a local
+# run holds every record: ~110 bytes in memory, the text in a temporary file), for the parts
+# a reduce reads back (its findings' records), so a part is read again once, not per record.
 PART_CHARS = 64_000_000
 # bytes of held records' UTF-8 text kept in memory before they are appended to the
 # store's temporary file (``HeldRecords``)
@@ -78,7 +78,7 @@ class DocumentStore(Mapping[str, Document]):
         self._recs = HeldRecords()  # key -> (text, number, record, shape, own): held records, by columns
         self._shapes = self._recs.shapes  # one shared tuple per distinct record shape (``_record_shape``)
         self._records: dict[str, tuple] = {}  # key -> (part, content hash, file, number, record)
-        self._part_recs: dict[str, tuple] = {}  # key -> a record of a part read again, held as ``_recs``
+        self._part_recs = HeldRecords()  # key -> a record of a part read again, held as ``_recs`` is
         self._part_chars = 0  # characters held there (at most PART_CHARS)
         self.parts: dict = {}  # part -> callable giving the part's documents again (Dask data-file parts)
         self._lru: OrderedDict[str, Document] = OrderedDict()
@@ -306,10 +306,7 @@ class DocumentStore(Mapping[str, Document]):
                 continue
             if self._part_chars < PART_CHARS and type(doc) is _record_class():
                 if doc.path not in self._part_recs:
-                    text, number, record, shape, own = self._compact(doc)
-                    if doc.previous_turn is None:  # (shared by the records alike)
-                        shape = self._shapes.setdefault(shape, shape)
-                    self._part_recs[doc.path] = (text, number, record, shape, own)
+                    self._part_recs[doc.path] = self._compact(doc)
                     self._part_chars += len(doc.text)
             elif doc.path not in self._lru:
                 self._keep(doc.path, doc)
