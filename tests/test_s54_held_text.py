@@ -142,8 +142,9 @@ def test_a_run_with_every_record_written_out_is_the_same_run(tmp_path, monkeypat
         _records_project(root)
         monkeypatch.chdir(root)
         monkeypatch.setattr(store_module, "HELD_TEXT_BUFFER", buffer)
-        cli.main(["check", "--format", "json", "--exit-zero", *args, "-o", "report.json", "."])
-        outs[buffer] = (root / "report.json").read_text(encoding="utf-8")
+        report = tmp_path / f"report-{buffer}.json"  # (outside the project: not a file it checks)
+        cli.main(["check", "--format", "json", "--exit-zero", *args, "-o", str(report), "."])
+        outs[buffer] = report.read_text(encoding="utf-8")
         cli.main(["check", "--fix", "--fix-data", "--exit-zero", "--no-cache", "--jobs", "1", "."])
         capsys.readouterr()
         trees[buffer] = {p.name: p.read_bytes() for p in sorted(root.glob("*.jsonl"))}
