@@ -1061,7 +1061,7 @@ def _chunks(items: list, jobs: int, state_reader=None) -> Iterator[list]:
     in memory, never a data file's every record (read whole before the map, 100 MB of
     records were ~150 MB more at the parallel map's start). ``state_reader``: a stream
     whose stored states it may serve is planned as it is reached (``_RecordStream.planned``)."""
-    sizes = [it.nbytes if isinstance(it, _RecordStream) else _item_chars(it) for it in items]
+    sizes = [_stream_chars(it) if isinstance(it, _RecordStream) else _item_chars(it) for it in items]
     left = sum(sizes)
     small = max(1, left // (jobs * 8))
     per = min(PARALLEL_WARMUP_CHARS, small)
@@ -1087,6 +1087,17 @@ def _chunks(items: list, jobs: int, state_reader=None) -> Iterator[list]:
             per = min(small, max(PARALLEL_MIN_CHUNK_CHARS, min(PARALLEL_CHUNK_CHARS, left // (jobs * 4))))
     if cur:
         yield cur
+
+
+def _stream_records(stream: "_RecordStream") -> int:
+    """The records a data file may hold before it is read: STREAM_BYTES_A_RECORD a record, one at least."""
+    return max(1, stream.nbytes // STREAM_BYTES_A_RECORD)
+
+
+def _stream_chars(stream: "_RecordStream") -> int:
+    """``_item_chars`` of a data file's records before they are read: its bytes, and
+    PARALLEL_DOC_CHARS for each record it may hold (``_stream_records``)."""
+    return stream.nbytes + PARALLEL_DOC_CHARS * _stream_records(stream)
 
 
 def _mapped_part(chunk: list) -> list:
@@ -1156,8 +1167,7 @@ def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None,
     them in both ways (``_chunks``)."""
     jobs = linter.config.jobs or os.cpu_count() or 1
     if jobs > 1 and (linter.document_rules or linter.corpus_rules) and sum(
-            it.nbytes // STREAM_BYTES_A_RECORD if isinstance(it, _RecordStream) else 1 for it in items
-    ) >= PARALLEL_MIN_DOCS:
+            _stream_records(it) if isinstance(it, _RecordStream) else 1 for it in items) >= PARALLEL_MIN_DOCS:
         yield from _parallel_stream(linter, items, jobs, doc_cache, state_reader, decode)
         return
     i = 0
