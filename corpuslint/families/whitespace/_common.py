@@ -575,14 +575,15 @@ def _justified_page(rows: list[str], widths: list[int]) -> frozenset[int]:
     written = [i for i, w in enumerate(widths) if w]
     edges = {i for i in (written[0], written[-1]) if widths[i] == margin}  # (a man page's header and footer)
     at = [i for i in go_on if widths[i] == margin]
-    if (len(at) + len(edges) < JUSTIFIED_MIN_LINES
+    evidence = set(at) | edges  # (distinct lines: a first line at the margin that its paragraph continues after is one)
+    if (len(evidence) < JUSTIFIED_MIN_LINES
             or counts[margin] + counts.get(margin - 1, 0) < JUSTIFIED_SHARE * long):
         return frozenset()
     over = sum(1 for i in written[1:-1] if widths[i] > margin)
     if over > JUSTIFIED_MAX_OVER * len(written):
         return frozenset()
-    stretched = sum(1 for i in set(at) | edges if _STRETCH_RE.search(rows[i], _LINE_MARKERS_RE.match(rows[i]).end()))
-    if stretched < 2 or stretched * 4 < len(at) + len(edges):
+    stretched = sum(1 for i in evidence if _STRETCH_RE.search(rows[i], _LINE_MARKERS_RE.match(rows[i]).end()))
+    if stretched < 2 or stretched * 4 < len(evidence):
         return frozenset()
     return frozenset(at)
 
