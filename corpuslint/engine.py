@@ -1134,7 +1134,7 @@ STREAM_BYTES_A_RECORD = 100
 
 class _RecordStream:
     """A data file's records, read as the map step reaches them (``_read_plan`` puts one
-    in the read plan for a large data file of a local run): ``documents()`` gives each
+    in the read plan for each data file of a local run): ``documents()`` gives each
     record's document or read problem, once, in the reader's order."""
 
     __slots__ = ("loaded", "nbytes", "source")
