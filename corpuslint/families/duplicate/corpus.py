@@ -1328,21 +1328,30 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         threshold = float(self.opts["threshold"])
         plan = incremental.document_plan(self, corpus) if corpus.facts is None else None  # see D104
         states = corpus.states if plan is None else plan
-        paths, doc_of, arr = _concat(states, ("lines", "spans", "keys", "sig", "sets", "title"))
+        fields = ("lines", "spans", "keys", "sig", "sets", "title")
+        # as D104: the shingle sets read in place where the map left them (records' keys do not
+        # sort in file order: 10,000 web records' sets were copied, +75 MB), document i at row
+        # ``rows[i]`` there; its small per-document fields taken in path order
+        placed = _concat_in_place(states, fields) if corpus.facts is None else None
+        paths, _doc_of, arr, rows = placed or (*_concat(states, fields), None)
         if len(paths) < 2 or not any(p in corpus.targets for p in paths):
             return []
         n = len(paths)
-        titles = arr["title"].reshape(n, 2)
-        keys = arr["keys"].astype(np.uint64, copy=False)
+        in_order = (lambda a: a) if rows is None else (lambda a: a[rows])
+        titles = in_order(arr["title"].reshape(n, 2))
+        all_keys = arr["keys"].astype(np.uint64, copy=False)
+        keys = in_order(all_keys)
         sigs = arr["sig"].reshape(n, -1).astype(np.uint32, copy=False)
-        spans = arr["spans"].reshape(n, 2)
-        lines = arr["lines"].reshape(n, 2)
+        spans = in_order(arr["spans"].reshape(n, 2))
+        lines = in_order(arr["lines"].reshape(n, 2))
+        unit = (lambda i: i) if rows is None else rows.__getitem__  # document i's row of ``sets``/``off``
         is_target = np.array([p in corpus.targets for p in paths], dtype=bool)
         focus = is_target if plan is not None or is_target.mean() < 0.5 else None  # plan: < 0.5 corpus-wide
         if corpus.facts is not None:  # clusters computed by a distributed reduce (shuffle.LSH_BANDS)
             groups = clusters_from_edges(n, corpus.facts["rep"], corpus.facts["pairs"], corpus.facts["sims"])
         else:
-            groups = _clusters(n, keys, sigs, arr["sets"], arr["off"], threshold, str(self.opts["backend"]), focus)
+            groups = _clusters(n, all_keys, sigs, arr["sets"], arr["off"], threshold, str(self.opts["backend"]), focus,
+                               rows=rows)
         out: list[Finding] = []
         target_l = is_target.tolist()
         newer = copy_order(corpus)
@@ -1354,7 +1363,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
             group = sorted(group.tolist(), key=lambda g: (newer(paths[g]), target_l[g]))
             for g, target, sim in assign_copies(
                 group, groups, all_docs, target_l,
-                lambda x, y: _exact_jaccard(arr["sets"], arr["off"], x, y), threshold,
+                lambda x, y: _exact_jaccard(arr["sets"], arr["off"], unit(x), unit(y)), threshold,
                 # "# 10 ページの小冊子" / "# 14 ページの小冊子": one page for each number, no copies
                 lambda x, y: keys[x] != keys[y] and _renumbered(titles[x], titles[y]),
             ):
