@@ -136,9 +136,9 @@ def test_a_warm_run_serves_a_streamed_data_file_its_stored_states(tmp_path, monk
 def test_many_tiny_data_files_are_mapped_in_parallel(tmp_path, monkeypatch):
     """A data file counts at least one record when a parallel map is weighed
     (``engine._stream_records``): 80 files of one short Thai record each (under 100 bytes)
-    are mapped by the workers with ``--jobs 2`` (a
-    weight of their bytes alone, 0 records each, kept them in one process: 3,000 such files
-    took 6.5 s against 3.9 s read whole first), and the report is ``--jobs 1``'s."""
+    go to the parallel map (``_parallel_stream``) with ``--jobs 2`` (a weight of their
+    bytes alone, 0 records each, kept them in one process: 3,000 such files took 6.5 s
+    against 3.9 s read whole first), and the report is ``--jobs 1``'s."""
     folder = tmp_path / "tiny"
     folder.mkdir()
     for i in range(80):
