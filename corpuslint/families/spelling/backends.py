@@ -288,14 +288,19 @@ class Backend:
         """The hunspell dictionary is in memory (``spell`` asks it without reading it)."""
         return self._hs is not None
 
+    # the dictionary was read, then let go (``release_dictionary``): a question neither the
+    # memo nor the corpus index answers reads it again
+    dictionary_dropped = False
+
     def release_dictionary(self) -> None:
-        """Drop the hunspell object (the Arabic dictionary holds ~48 MB of C heap): the
+        """Drop the hunspell object (the Arabic dictionary holds ~34 MB of C heap): the
         map has asked its verdicts of every distinct token, and of the reduces only
         S101's evidence asks a few thousand more; the next ``spell`` reads it again
-        (~0.65 s CPU for Arabic), so the reduces that never ask run without it."""
+        (~0.65-0.9 s CPU for Arabic), so the reduces that never ask run without it."""
         if self.dictionary is not None:  # (a back-end without one answers ``spell`` itself)
             with self._lock:
-                self._hs = None
+                if self._hs is not None:
+                    self._hs, self.dictionary_dropped = None, True
 
     def spell(self, word: str) -> bool:
         """hunspell's verdict on ``word``; before the dictionary is read, a verdict the
@@ -317,6 +322,11 @@ class Backend:
                 if self._unread:
                     raise DictionaryDeferred(self.name, word)
                 self._hs = _hunspell(*self.dictionary)
+                if self._partial and self._partial.exhausted:
+                    # it answers nothing the whole dictionary does not, and can load no more:
+                    # its hunspell object and lines go (at 100 MB of text, its stems and lines
+                    # were held from the map's first seconds to the run's end)
+                    self._partial = False
         if self._hs is not None:
             verdict = self._hs.spell(word)
         if store is not None:
@@ -2069,14 +2079,28 @@ def forget_dictionaries() -> None:
         backend.release_dictionary()
 
 
+# Distinct words the back-ends of this process answered in the map step (``Backend._known``)
+# from which ``forget_map_memos`` lets the dictionaries go too: each reduce up to S101's
+# (the index's tables, D104-D107) then runs without them (the Arabic one: ~34 MB of C
+# heap), and S101 reads the one it asks again (~0.9 s CPU for Arabic, ~1% of a run that
+# meets this many words: bench_scale's 100 MB of news text meets 47 k, its 10 MB 9.8 k).
+# Below it (a pre-commit run, the seed articles) the dictionary stays: reading it twice
+# would cost more than holding it.
+RELEASE_DICTIONARY_WORDS = 30_000
+
+
 def forget_map_memos() -> None:
     """Empty the per-word memos the map step filled for every distinct token of the
     corpus (``forget_reduce_memos``, ``normalize.light_stem``'s lru cache and the
     back-ends' hunspell verdicts, ``Backend._known``): the reduces ask about a few of
     those words (rejected words, their neighbours and candidates), computed again with
-    the same values, and would otherwise hold all of them through every reduce."""
+    the same values, and would otherwise hold all of them through every reduce. After
+    a map of at least ``RELEASE_DICTIONARY_WORDS`` distinct words the dictionaries go too."""
+    made = list(_INSTANCES.values())
+    if sum(len(b._known) for b in made) >= RELEASE_DICTIONARY_WORDS:
+        forget_dictionaries()
     forget_reduce_memos()
-    for backend in list(_INSTANCES.values()):
+    for backend in made:
         with backend._lock:
             backend._known.clear()
 

@@ -266,6 +266,12 @@ class PartialHunspell:
         self.stems |= need
         return True
 
+    @property
+    def exhausted(self) -> bool:
+        """No more lines will be loaded (``MAX_LOADS``): a word whose stems are not loaded
+        yet is never told."""
+        return self.loads >= MAX_LOADS
+
     def spell(self, word: str) -> bool | None:
         """hunspell's verdict on ``word`` with the whole dictionary, or None when this
         object cannot tell (see ``prepare``)."""

@@ -180,13 +180,15 @@ class TransliterationInconsistency(SpellingCorpusRule):
 
     def prefetch_verdicts(self, merged) -> None:
         """The dictionary verdicts ``_alef_seat_only`` may ask (``_alef_seat_questions``),
-        asked of each back-end whose dictionary is read now: S101's reduce lets it go
-        before this rule reduces, and reading it again for these few words (7 in 10 MB of
-        bench_scale's news text) cost ~1.3 s CPU; a back-end that has not read it (its
-        verdicts come from the corpus index) is left alone."""
+        asked of each back-end whose dictionary is read now, or was read and let go (the
+        map of a large corpus lets it go: ``RELEASE_DICTIONARY_WORDS``; S101's reduce,
+        which calls this, reads it again): S101's reduce lets it go before this rule
+        reduces, and reading it again for these few words (7 in 10 MB of bench_scale's
+        news text) cost ~1.3 s CPU; a back-end that has not read it (its verdicts come
+        from the corpus index) is left alone."""
         for lc in merged.langs.values():
             b = lc.backend
-            if b.dictionary_read:
+            if b.dictionary_read or b.dictionary_dropped:
                 for folded in _alef_seat_questions(lc):
                     b.known(folded)
 
