@@ -265,6 +265,19 @@ start -> peak): map 30 -> 209, the index filled 186 -> 261 (the spelling table's
 ``_sync_table``), D104 -> 259, D106 -> 241 (+17, was +57), S103 -> 248; VmHWM 324 -> 261.
 ``/usr/bin/time``, --jobs 1, fill 327 -> 285 MB with the pread change alone; reports
 byte-identical; the 10 MB corpus's index tables hash-identical to 1e219c5's.
+
+s56 (the same corpus, first cached run, ``--stages -- --jobs 1 .``, the index removed
+first; MB start -> peak): at f1331ed the map ended at 168 holding the Arabic dictionary
+(34 MB of C heap, read 4 s into the map, held to S101's reduce), pymalloc's arenas at 83
+MB with 33 MB in use (the map's memos, emptied there, left their blocks free for the later
+stages: not returned); the index filled -> 227, D104 -> 227, D105 -> 218, S101 191 -> 221,
+S103 200 -> 224. The map of >= 30 k distinct words now lets the dictionary go with its
+memos (``backends.RELEASE_DICTIONARY_WORDS``): the map ends at 131, the index filled -> 193,
+D104 -> 198, D105 -> 187, S101 155 -> 218 (the dictionary read again, for S103's
+questions too, then qalsadi, +34 MB, in its morphology turn), S103 196 -> 226 (qalsadi
+made again for ``rooted``, its 54.6 k findings ~13 MB, S101's 20.8 k ~15 MB held). The
+peak is now S101's and S103's alone. ``/usr/bin/time`` (two trees started together, CI
+beside them): 230,796 -> 223,176 KB; reports byte-identical.
 """
 
 from __future__ import annotations
