@@ -288,8 +288,9 @@ class Backend:
         """The hunspell dictionary is in memory (``spell`` asks it without reading it)."""
         return self._hs is not None
 
-    # the dictionary was read, then let go (``release_dictionary``): a question neither the
-    # memo nor the corpus index answers reads it again
+    # the dictionary was read, then let go (``release_dictionary``) in this run (a run's
+    # spelling rules start with ``forget_drops``): a question neither the memo nor the
+    # corpus index answers reads it again
     dictionary_dropped = False
 
     def release_dictionary(self) -> None:
@@ -2071,6 +2072,13 @@ def forget_key_memos() -> None:
 def made_backends() -> list[Backend]:
     """The back-ends made in this process so far."""
     return list(_INSTANCES.values())
+
+
+def forget_drops() -> None:
+    """A new run: no back-end has let its dictionary go in it (``Backend.dictionary_dropped``;
+    an earlier run's drop would have S103's questions read the dictionary in a warm run)."""
+    for backend in list(_INSTANCES.values()):
+        backend.dictionary_dropped = False
 
 
 def forget_dictionaries() -> None:

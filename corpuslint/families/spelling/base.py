@@ -17,8 +17,8 @@ from ...rules import CorpusRule, CorpusView, DocumentRule
 from .analysis import (R_LEFT, R_RIGHT, R_WORD, RSEP, SEP, STATE_VERSION, Bigrams, CountTable, DocState, LangCorpus,
                        LangState, analyse, candidates, doc_word_ids, edit_shape, merge, reset)
 from . import table as spell_table
-from .backends import (TAA_MARBUTA, DictionaryDeferred, forget_dictionaries, forget_key_memos, forget_map_memos,
-                       forget_reduce_memos, key_memo_words, made_backends)
+from .backends import (TAA_MARBUTA, DictionaryDeferred, forget_dictionaries, forget_drops, forget_key_memos,
+                       forget_map_memos, forget_reduce_memos, key_memo_words, made_backends)
 from .project import SpellingRuleMixin
 from .table import SPELLING_TREE, SpellTable
 
@@ -147,6 +147,7 @@ class SpellingCorpusRule(SpellingRuleMixin, CorpusRule):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._init_project()
+        forget_drops()  # (a run's rules are made as it starts)
         if self.asks_evidence:
             _EVIDENCE_ASKERS.add(self)
         if type(self).prefetch_verdicts is not SpellingCorpusRule.prefetch_verdicts:
