@@ -43,10 +43,11 @@ from .config import (
 )
 from .document import Document
 from .families.input import PROBLEM_RULES
-from .findings import Applicability, Edit, Finding, Fix, Severity, record_location, share_messages, sharing
+from .findings import (Applicability, Edit, Finding, Fix, Severity, record_location, share_messages, sharing,
+                       sort_findings)
 from .plugins import Registry, configure, load_plugins
 from .rules import CorpusRule, CorpusView, DocumentRule, Rule
-from .store import DocumentStore, Spilled, SpilledStates, StateRefs, StateSpill
+from .store import DocumentStore, FindingSpill, Spilled, SpilledStates, StateRefs, StateSpill
 from .structure import ALL_REGIONS, HTML_SUFFIXES
 from .text.controls import MIRC_COLOUR, show_overstrikes
 from .text.lazy_regex import lazy, lazy_re
@@ -420,21 +421,27 @@ class Linter:
     # -- REDUCE: corpus states in, cross-document findings out -----------------
     def reduce(self, states: Mapping[str, dict[str, Any]], documents: dict[str, Document],
                facts: Mapping[str, Any] | None = None, release: bool = False,
-               spill: "StateSpill | None" = None) -> list[Finding]:
+               spill: "StateSpill | None" = None, into: "FindingSpill | None" = None) -> list[Finding]:
         """Corpus-rule findings from ``states`` ({code: {key: state}}); ``facts`` ({code: facts})
         for the rules whose reduction plan an executor ran (``CorpusRule.reduction``). With
         ``release`` (``states`` a dict the caller gives up), each rule's states are dropped
         from it as its reduce starts, so they are freed when that reduce ends. ``spill``:
         where the map step wrote the states that are ``store.Spilled`` references; each
         rule's are read back as its reduce starts (a state several rules share, decoded once),
-        or on each access for a rule with ``lazy_states`` (``store.SpilledStates``)."""
+        or on each access for a rule with ``lazy_states`` (``store.SpilledStates``).
+        ``into``: each rule's findings are written there as its reduce makes them, not held
+        while it and the next rules reduce (``store.FindingSpill``), and the list returned is empty."""
         unspill = _Unspill(spill, states, self.corpus_rules) if spill is not None else None
         lanes = self._lanes(states, documents, facts)
+        out: list[Finding] = []
         if lanes is None:
-            out = [f for rule in self.corpus_rules
-                   for f in self._reduce_rule(rule, states, documents, facts, release, unspill)]
+            for rule in self.corpus_rules:
+                out += self._reduce_rule(rule, states, documents, facts, release, unspill, into=into)
         else:
             out = self._reduce_in_lanes(lanes, states, documents, release, unspill)
+            if into is not None:
+                into.extend(out)
+                out = []
         for rule in self.corpus_rules:  # what the reduces shared (the spelling rules' merged corpus)
             release_rule = getattr(rule, "release", None)
             if release_rule is not None:
@@ -443,11 +450,14 @@ class Linter:
         return out
 
     def _reduce_rule(self, rule: CorpusRule, states, documents, facts, release: bool, unspill: "_Unspill | None",
-                     prepare: "Callable[[CorpusRule, CorpusView], bool] | None" = None) -> list[Finding]:
+                     prepare: "Callable[[CorpusRule, CorpusView], bool] | None" = None,
+                     into: "FindingSpill | None" = None) -> list[Finding]:
         """One corpus rule's findings (``reduce``), those outside the regions it checks
         dropped; its states are taken from ``states`` (popped with ``release``).
         ``prepare(rule, view)``: called with the rule's view before its reduce; True: the
-        reduce is not split across processes (``_reduce_one``): other processes are busy."""
+        reduce is not split across processes (``_reduce_one``): other processes are busy.
+        ``into``: the findings are written there as the reduce makes them (``REDUCE_CHUNK``
+        at a time), not held to its end, and the list returned is empty."""
         from .aggregates import LazyStates
         from .arrays import trim_heap
 
@@ -463,39 +473,59 @@ class Linter:
                           aggregates=getattr(own, "aggregates", None), settled=self.settled)
         del own
         self._lanes_busy = prepare is not None and prepare(rule, view)
-        kinds = rule.checked_regions()
+        kept = self._kept(rule.checked_regions(), documents)
         try:
             with rule_errors(rule, "the corpus"):
+                if into is not None and self._split_jobs(rule, view) < 2:
+                    with sharing():  # (each new finding's message and positions shared as it is made)
+                        found = iter(rule.reduce(view))
+                        while chunk := list(islice(found, REDUCE_CHUNK)):
+                            into.extend(kept(chunk))
+                            del chunk
+                    return []
                 found = self._reduce_one(rule, view)
         finally:
             self._lanes_busy = False
-        del view  # (with ``release``: this rule's states are freed before the next rule's reduce)
-        trim_heap()  # (what the reduce's temporaries left free in the heap goes back to the system)
+            del view  # (with ``release``: this rule's states are freed before the next rule's reduce)
+            trim_heap()  # (what the reduce's temporaries left free in the heap goes back to the system)
         share_messages(found)
-        out: list[Finding] = []
+        out = kept(found)
+        if into is not None:
+            into.extend(out)
+            return []
+        return out
+
+    def _kept(self, kinds, documents) -> "Callable[[list[Finding]], list[Finding]]":
+        """A filter of a corpus rule's findings: those in the regions ``kinds`` it checks,
+        each related record named by its file and record (``record_location``)."""
         # a file's regions as the map step found them (``DocumentStore.outside``): the file
         # is not read again for them (each rule's findings, file by file: ~1/3 of a run's reads)
         # or, in a warm run, as the region cache holds them (``index.RegionCache``); regions
         # computed here are given back to the store (``note_regions``), which caches them
         stored = getattr(documents, "outside", None) if kinds != ALL_REGIONS else None
         note = getattr(documents, "note_regions", None) if stored is not None else None
-        for f in found:
-            keep = kinds == ALL_REGIONS
-            if not keep:
-                away = stored(f.key, f.start, f.end, kinds) if stored is not None else None
-                if away is None:
-                    doc = documents.get(f.key)
-                    away = doc is not None and doc.outside(f.start, f.end, kinds)
-                    if doc is not None and note is not None:
-                        note(f.key, doc)
-                keep = not away
-            if keep:
-                if f.related:  # a related record named by its key: name file and record
-                    named = tuple(record_location(r, documents) for r in f.related)
-                    if any(a is not b for a, b in zip(named, f.related)):  # (else the shared tuple is kept)
-                        f.related = named
-                out.append(f)
-        return out
+
+        def kept(found: list[Finding]) -> list[Finding]:
+            out: list[Finding] = []
+            for f in found:
+                keep = kinds == ALL_REGIONS
+                if not keep:
+                    away = stored(f.key, f.start, f.end, kinds) if stored is not None else None
+                    if away is None:
+                        doc = documents.get(f.key)
+                        away = doc is not None and doc.outside(f.start, f.end, kinds)
+                        if doc is not None and note is not None:
+                            note(f.key, doc)
+                    keep = not away
+                if keep:
+                    if f.related:  # a related record named by its key: name file and record
+                        named = tuple(record_location(r, documents) for r in f.related)
+                        if any(a is not b for a, b in zip(named, f.related)):  # (else the shared tuple is kept)
+                            f.related = named
+                    out.append(f)
+            return out
+
+        return kept
 
     def _parallel_jobs(self) -> int:
         """Processes a reduce may use: ``jobs`` (default: the cores) in a local run, else 1."""
@@ -585,13 +615,20 @@ class Linter:
             out.extend(found.pop(rule.code))
         return out
 
-    def _reduce_one(self, rule: CorpusRule, view: CorpusView) -> list[Finding]:
-        """``rule.reduce(view)``; split by targets across ``jobs`` forked processes when the
-        rule allows it (``reduce_by_target``), the run is local, there are enough targets
-        and no other process is reducing other rules (``_lanes_busy``)."""
+    def _split_jobs(self, rule: CorpusRule, view: CorpusView) -> int:
+        """The processes ``rule``'s reduce is split across (by targets; 1: not split): ``jobs``
+        when the rule allows it (``reduce_by_target``), the run is local, there are enough
+        targets and no other process is reducing other rules (``_lanes_busy``)."""
         jobs = 1 if self._lanes_busy else self._parallel_jobs()
         if (jobs < 2 or view.facts is not None or not getattr(rule, "reduce_by_target", False)
                 or len(view.targets) < PARALLEL_MIN_DOCS):
+            return 1
+        return jobs
+
+    def _reduce_one(self, rule: CorpusRule, view: CorpusView) -> list[Finding]:
+        """``rule.reduce(view)``, split across processes as ``_split_jobs`` says."""
+        jobs = self._split_jobs(rule, view)
+        if jobs < 2:
             with sharing():  # (each new finding's message and positions shared as it is made)
                 return list(rule.reduce(view))
         try:
@@ -1443,6 +1480,12 @@ def lint_items(linter: Linter, items: list, ctx: RunContext, store: DocumentStor
 # (held in memory, a first cached run's map grew 28 -> 459 MB on 100 MB of text, its
 # peak 996 MB; records' states: 100 k generated records' were ~700 MB).
 SPILL_STATES = True
+# The findings of the map and of each corpus rule's reduce wait for the report in a
+# temporary file (store.FindingSpill), not in memory, while the later rules reduce: at
+# 100 MB of text (bench_scale) the ~85 k findings were ~30 MB of small objects held
+# through S101's and S103's reduces, where the run peaks.
+SPILL_FINDINGS = True
+REDUCE_CHUNK = 2048  # findings a reduce makes before they are filtered and written (``_reduce_rule`` with ``into``)
 
 
 def map_reduce_local(linter: Linter, items: list, ctx: RunContext, store: DocumentStore,
@@ -1577,7 +1620,18 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
         ctx.record_of = store.record_of
         states = collect_corpus_states(linter.corpus_rules, collected, ctx)
         del collected
-        findings.extend(linter.reduce(states, store, release=True, spill=spill))
+        into = FindingSpill() if SPILL_FINDINGS else None
+        if into is None:
+            findings.extend(linter.reduce(states, store, release=True, spill=spill))
+            return findings
+        try:  # the map's findings and each reduce's wait in a file while the next rules reduce
+            into.extend(findings)
+            findings.clear()
+            linter.reduce(states, store, release=True, spill=spill, into=into)
+            del states
+            return into.read()
+        finally:
+            into.close()
     return findings
 
 
@@ -2652,7 +2706,7 @@ def _run(paths: list[str], config: Config, registry: Registry, *, fix: bool = Fa
     findings = _as_fix_applies(findings, store, frozenset(r.code for r in linter.corpus_rules))
     findings.extend(linter.suppressions.apply(problems, {}))
     findings.extend(linter.suppressions.unused(linter.rules))
-    findings.sort(key=Finding.sort_key)
+    sort_findings(findings)
     unread = {s.display for s in sources} & linter.not_checked.keys()  # (hidden: a warning each, out of scope)
     not_read = {s.display for s in sources} & (linter.unread | linter.not_checked.keys())
     return RunResult(findings, len(sources) + (stdin is not None) - len(not_read), linter.rules, registry, config, fixed,

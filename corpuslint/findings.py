@@ -151,9 +151,25 @@ class Finding:
         return self.path if self.record is None else f"{self.path}#{self.record}"
 
     def sort_key(self):
-        record = self.record
-        order = (0, 0, "") if record is None else (1, record, "") if isinstance(record, int) else (1, 0, str(record))
-        return (self.path, order, self.line, self.column, self.code)
+        """Report order: (path, record order, line, column, code); ``sort_findings`` sorts by it."""
+        return (self.path, _record_order(self), self.line, self.column, self.code)
+
+
+def _record_order(f: Finding) -> tuple:
+    record = f.record
+    return (0, 0, "") if record is None else (1, record, "") if isinstance(record, int) else (1, 0, str(record))
+
+
+def sort_findings(findings: list[Finding]) -> None:
+    """Sort ``findings`` in place by ``Finding.sort_key``, one field at a time (stable
+    sorts, the last field first: the same order), so no key tuple is made per finding:
+    ``list.sort(key=...)`` holds every key at once, a tuple of five (~80 bytes) for each of
+    the ~85 k findings of 100 MB of text (bench_scale), at the run's end where its peak
+    memory now is."""
+    from operator import attrgetter
+
+    for key in (attrgetter("code"), attrgetter("column"), attrgetter("line"), _record_order, attrgetter("path")):
+        findings.sort(key=key)
 
 
 def share_messages(findings: "Iterable[Finding]") -> None:

@@ -938,6 +938,101 @@ class StateSpill:
         self._columns.clear()
 
 
+class FindingSpill:
+    """Findings written to an unnamed temporary file as a run's reduces make them, read
+    back once for the report (``read``), so the findings of the map and of the rules
+    reduced before are not held while a later rule reduces. At 100 MB of text (bench_scale)
+    the 85 k findings held ~30 MB of small objects through S101's and S103's reduces
+    (S101's 20.8 k ~720 bytes each with their fixes and distinct messages, S103's 54.6 k
+    ~240 bytes), the run's peak.
+
+    Rows are msgpack data (never pickle), written and read by this process only; a
+    finding whose values msgpack does not store (a plugin's record id of its own type) is
+    held in memory and comes back in its place. ``read`` gives the findings in the order
+    they were added, equal in every field; equal messages, paths and related locations
+    are again one object each (``findings.share_messages``'s sharing)."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        import msgpack
+
+        self._fh = tempfile.TemporaryFile(prefix="corpuslint-findings-")
+        self._packer = msgpack.Packer(use_bin_type=True)
+        self._held: list = []  # findings msgpack does not store, in order (a row ``[i]`` names one)
+        self.count = 0
+
+    def extend(self, found: "Iterable") -> None:
+        """Write ``found`` (findings) at the end of the spill."""
+        pack, write = self._packer.pack, self._fh.write
+        for f in found:
+            fix = f.fix
+            try:
+                write(pack([f.code, f.rule, f.family, f.severity.value, f.message, f.path, f.record, f.start, f.end,
+                            f.line, f.column, f.end_line, f.end_column,
+                            None if fix is None else [fix.applicability.value, fix.independent,
+                                                      [[e.start, e.end, e.replacement] for e in fix.edits]],
+                            [[r.path, r.line, r.column, r.record] for r in f.related]]))
+            except (AttributeError, TypeError, ValueError, OverflowError):  # (not msgpack data: kept as it is)
+                self._held.append(f)
+                write(pack([len(self._held) - 1]))
+            self.count += 1
+
+    def read(self) -> list:
+        """Every finding added, in order; the file is emptied and the spill may be reused."""
+        import msgpack
+
+        from .findings import Applicability, Edit, Finding, Fix, Location, Severity
+
+        self._fh.flush()
+        self._fh.seek(0)
+        seen: dict = {}  # a message, path or position -> its one object (a str and an int never compare equal)
+        share = seen.setdefault
+        # the related tuples and locations of the findings of one path: a reduce's findings
+        # come target by target, and those of a target point at the same few places (S103:
+        # the first spelling in the same file); kept for the whole spill, their keys (~9 MB
+        # at 100 MB of text) cost more than the copies they save
+        here: dict = {}
+        at = None
+        severities = {s.value: s for s in Severity}
+        applicabilities = {a.value: a for a in Applicability}
+        out = []
+        for row in msgpack.Unpacker(self._fh, raw=False, use_list=False, max_buffer_size=1 << 30):
+            if len(row) == 1:
+                out.append(self._held[row[0]])
+                continue
+            code, rule, family, severity, message, path, record, start, end, line, column, end_line, end_column, \
+                fix, related = row
+            if fix is not None:
+                fix = Fix(tuple(Edit(share(a, a), share(b, b), share(r, r)) for a, b, r in fix[2]),
+                          applicabilities[fix[0]], fix[1])
+            if related:
+                if path != at:
+                    here.clear()
+                    at = path
+                held = here.get(related)  # (a tuple of locations' tuples and a location's tuple never compare equal)
+                if held is None:
+                    held = here[related] = tuple(here.setdefault(r, Location(
+                        share(r[0], r[0]), share(r[1], r[1]), share(r[2], r[2]), r[3])) for r in related)
+                related = held
+            # (an int above 256 is an object of its own, 28 bytes: positions repeat across files)
+            out.append(Finding(code=share(code, code), rule=share(rule, rule), family=share(family, family),
+                               severity=severities[severity], message=share(message, message),
+                               path=share(path, path), start=share(start, start), end=share(end, end),
+                               line=share(line, line), column=share(column, column),
+                               end_line=share(end_line, end_line), end_column=share(end_column, end_column),
+                               fix=fix, related=related, record=record))
+        self._fh.seek(0)
+        self._fh.truncate()
+        self._held = []
+        self.count = 0
+        return out
+
+    def close(self) -> None:
+        self._fh.close()
+        self._held = []
+
+
 _HEADER_WINDOW = 1 << 18  # bytes of the main file ``get_many`` reads at a time for the headers
 _DTYPES: dict = {}  # a stored dtype's ``str`` (codec.ALLOWED_DTYPES) -> its numpy dtype (``_header``)
 _STORED_DTYPES: dict = {}  # numpy dtype -> is its ``str`` in codec.ALLOWED_DTYPES (asked per state)
