@@ -179,3 +179,34 @@ def test_sort_findings_is_the_sort_key_order(found):
     sort_findings(found)
     assert found == expected and [id(f) for f in found] == [id(f) for f in expected]
 
+
+def test_the_merged_corpus_is_freed_when_the_spelling_rules_are_done(tmp_path, monkeypatch, capsys):
+    """S101 held the merged corpus (``Slip._merged``, for its taa check) past the spelling
+    rules' ``release`` to the run's end: ~25 MB of word tables under the report at 100 MB
+    of text. When the reduces are over (the findings are read back), none is alive."""
+    import gc
+    import weakref
+
+    from corpuslint.families.spelling import base
+
+    made: list = []
+    merge = base.merge
+
+    def merged(*a, **k):
+        corpus = merge(*a, **k)
+        made.append(weakref.ref(corpus))
+        return corpus
+
+    alive: list[int] = []
+    read = FindingSpill.read
+
+    def read_back(self):
+        gc.collect()
+        alive.append(sum(ref() is not None for ref in made))
+        return read(self)
+
+    monkeypatch.setattr(base, "merge", merged)
+    monkeypatch.setattr(FindingSpill, "read", read_back)
+    report = json.loads(_report(_corpus(tmp_path), tmp_path / "out.json", capsys))
+    assert {"S101", "S103"} <= {f["code"] for f in report["diagnostics"]}
+    assert made and alive == [0]
