@@ -278,6 +278,21 @@ questions too, then qalsadi, +34 MB, in its morphology turn), S103 196 -> 226 (q
 made again for ``rooted``, its 54.6 k findings ~13 MB, S101's 20.8 k ~15 MB held). The
 peak is now S101's and S103's alone. ``/usr/bin/time`` (two trees started together, CI
 beside them): 230,796 -> 223,176 KB; reports byte-identical.
+
+s57 (the same corpus and command): S101 154 -> 217, S103 195 -> 223 (the run's peak),
+the rest 217 -> 220. The findings now wait in a temporary file (``store.FindingSpill``),
+written as each reduce makes them: S101 -> 207, S103 184 -> 203, and the rest, which reads
+them back, -> 214 (the merged corpus still held: ``Slip._merged`` kept it past
+``release`` to the run's end, ~25 MB; now let go). A probe at the stages' ends
+(VmRSS / VmHWM, MB) then: reduces done 184, findings read back 188 (+4: the merged
+corpus's freed blocks reused; +13 with it held), report 190; the run's peak is S101's
+dictionary read (``prefetch_verdicts``, the first whole read of its reduce) on the merged
+corpus: 154 -> 208 under this script with CI beside it, S103 -> 200, D104 -> 197.
+``/usr/bin/time`` of the fill: 214,304 KB with the findings spilled after each reduce,
+214,324 written as made, 207,080 with the related locations shared per path (not over the
+whole spill: their keys held ~9 MB while it was read back), 205,940 KB (1.95x the text)
+with the merged corpus let go; warm 195,464 -> 171,244, no-cache 211,684 -> 200,260;
+reports byte-identical.
 """
 
 from __future__ import annotations

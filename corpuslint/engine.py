@@ -242,12 +242,15 @@ class Linter:
         self.not_checked: dict[str, tuple[str, str]] = {}
         self.unread: set[str] = set()  # files not read (UNREAD_KINDS), reported or not: never counted as checked
         self._lanes_busy = False  # reducing the lead rule while child processes reduce others
+        # where the reduce running here writes its findings as it makes them (``_reduce_rule``
+        # with ``into``): a callable given each chunk; None: ``_reduce_one`` returns them
+        self._sink: "Callable[[list[Finding]], None] | None" = None
 
     def __getstate__(self) -> dict[str, Any]:
         """What an executor ships to its workers (Dask): the rules, not the registry or caches."""
         state = dict(self.__dict__)
         state.update(registry=None, suppressions=None, progress=None, executor=None, _cache={}, _clean={},
-                     _from_disk=set(), _rule_lists={}, settled=None)
+                     _from_disk=set(), _rule_lists={}, settled=None, _sink=None)
         return state
 
     # -- MAP: one document in, findings out -----------------------------------
@@ -474,18 +477,13 @@ class Linter:
         del own
         self._lanes_busy = prepare is not None and prepare(rule, view)
         kept = self._kept(rule.checked_regions(), documents)
+        self._sink = None if into is None else (lambda chunk: into.extend(kept(chunk)))
         try:
             with rule_errors(rule, "the corpus"):
-                if into is not None and self._split_jobs(rule, view) < 2:
-                    with sharing():  # (each new finding's message and positions shared as it is made)
-                        found = iter(rule.reduce(view))
-                        while chunk := list(islice(found, REDUCE_CHUNK)):
-                            into.extend(kept(chunk))
-                            del chunk
-                    return []
-                found = self._reduce_one(rule, view)
+                found = self._reduce_one(rule, view)  # (empty when written to the sink)
         finally:
             self._lanes_busy = False
+            self._sink = None
             del view  # (with ``release``: this rule's states are freed before the next rule's reduce)
             trim_heap()  # (what the reduce's temporaries left free in the heap goes back to the system)
         share_messages(found)
@@ -615,22 +613,21 @@ class Linter:
             out.extend(found.pop(rule.code))
         return out
 
-    def _split_jobs(self, rule: CorpusRule, view: CorpusView) -> int:
-        """The processes ``rule``'s reduce is split across (by targets; 1: not split): ``jobs``
-        when the rule allows it (``reduce_by_target``), the run is local, there are enough
-        targets and no other process is reducing other rules (``_lanes_busy``)."""
+    def _reduce_one(self, rule: CorpusRule, view: CorpusView) -> list[Finding]:
+        """``rule.reduce(view)``; split by targets across ``jobs`` forked processes when the
+        rule allows it (``reduce_by_target``), the run is local, there are enough targets
+        and no other process is reducing other rules (``_lanes_busy``). Reduced here with a
+        ``_sink``, its findings go there ``REDUCE_CHUNK`` at a time and the list is empty."""
         jobs = 1 if self._lanes_busy else self._parallel_jobs()
         if (jobs < 2 or view.facts is not None or not getattr(rule, "reduce_by_target", False)
                 or len(view.targets) < PARALLEL_MIN_DOCS):
-            return 1
-        return jobs
-
-    def _reduce_one(self, rule: CorpusRule, view: CorpusView) -> list[Finding]:
-        """``rule.reduce(view)``, split across processes as ``_split_jobs`` says."""
-        jobs = self._split_jobs(rule, view)
-        if jobs < 2:
             with sharing():  # (each new finding's message and positions shared as it is made)
-                return list(rule.reduce(view))
+                if self._sink is None:
+                    return list(rule.reduce(view))
+                found = iter(rule.reduce(view))
+                while chunk := list(islice(found, REDUCE_CHUNK)):
+                    self._sink(chunk)
+                return []
         try:
             return _parallel_reduce(rule, view, jobs)
         except (OSError, RuntimeError) as exc:  # no fork, a worker killed: the whole reduce here

@@ -957,14 +957,17 @@ class FindingSpill:
 
         import msgpack
 
-        self._fh = tempfile.TemporaryFile(prefix="corpuslint-findings-")
+        # unbuffered, one write a call of ``extend``: nothing waits in a buffer that a
+        # process forked for a reduce could write again
+        self._fh = tempfile.TemporaryFile(prefix="corpuslint-findings-", buffering=0)
         self._packer = msgpack.Packer(use_bin_type=True)
         self._held: list = []  # findings msgpack does not store, in order (a row ``[i]`` names one)
         self.count = 0
 
     def extend(self, found: "Iterable") -> None:
         """Write ``found`` (findings) at the end of the spill."""
-        pack, write = self._packer.pack, self._fh.write
+        pack, rows = self._packer.pack, bytearray()
+        write = rows.extend
         for f in found:
             fix = f.fix
             try:
@@ -977,6 +980,9 @@ class FindingSpill:
                 self._held.append(f)
                 write(pack([len(self._held) - 1]))
             self.count += 1
+        view = memoryview(rows)
+        while view:
+            view = view[self._fh.write(view):]
 
     def read(self) -> list:
         """Every finding added, in order; the file is emptied and the spill may be reused."""
@@ -984,7 +990,6 @@ class FindingSpill:
 
         from .findings import Applicability, Edit, Finding, Fix, Location, Severity
 
-        self._fh.flush()
         self._fh.seek(0)
         seen: dict = {}  # a message, path or position -> its one object (a str and an int never compare equal)
         share = seen.setdefault
