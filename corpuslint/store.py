@@ -944,7 +944,7 @@ class FindingSpill:
     reduced before are not held while a later rule reduces. At 100 MB of text (bench_scale)
     the 85 k findings held ~30 MB of small objects through S101's and S103's reduces
     (S101's 20.8 k ~720 bytes each with their fixes and distinct messages, S103's 54.6 k
-    ~240 bytes), the run's peak.
+    ~240 bytes), where the run peaked.
 
     Rows are msgpack data (never pickle), written and read by this process only; a
     finding whose values msgpack does not store (a plugin's record id of its own type) is
