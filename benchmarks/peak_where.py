@@ -282,8 +282,8 @@ beside them): 230,796 -> 223,176 KB; reports byte-identical.
 s57 (the same corpus and command): S101 154 -> 217, S103 195 -> 223 (the run's peak),
 the rest 217 -> 220. The findings now wait in a temporary file (``store.FindingSpill``),
 written as each reduce makes them: S101 -> 207, S103 184 -> 203, and the rest, which reads
-them back, -> 214 (the merged corpus still held: ``Slip._merged`` kept it past
-``release`` to the run's end, ~25 MB; now let go). A probe at the stages' ends
+them back, -> 214 (the merged corpus still held: S101 kept it as an attribute past
+``release`` to the run's end, ~25 MB; now passed to the taa check, never kept). A probe at the stages' ends
 (VmRSS / VmHWM, MB) then: reduces done 184, findings read back 188 (+4: the merged
 corpus's freed blocks reused; +13 with it held), report 190; the run's peak is S101's
 dictionary read (``prefetch_verdicts``, the first whole read of its reduce) on the merged

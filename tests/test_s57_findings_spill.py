@@ -181,8 +181,8 @@ def test_sort_findings_is_the_sort_key_order(found):
 
 
 def test_the_merged_corpus_is_freed_when_the_spelling_rules_are_done(tmp_path, monkeypatch, capsys):
-    """S101 held the merged corpus (``Slip._merged``, for its taa check) past the spelling
-    rules' ``release`` to the run's end: ~25 MB of word tables under the report at 100 MB
+    """S101 held the merged corpus (an attribute of the rule, for its taa check) past the
+    spelling rules' ``release`` to the run's end: ~25 MB of word tables under the report at 100 MB
     of text. When the reduces are over (the findings are read back), none is alive."""
     import gc
     import weakref

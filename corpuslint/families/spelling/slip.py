@@ -157,19 +157,13 @@ class Slip(SpellingCorpusRule):
         min_cand = int(self.opts["min-candidate-count"])
         # the dictionary and qalsadi in turns, never both in memory (``in_turns``)
         yield from self.in_turns(corpus, lambda item, later: self._findings(item, later, max_count, min_cand))
-        self._merged = None  # (the reduce is over: ``release`` must free the merged corpus)
-
-    def release(self) -> None:
-        # the merged corpus the taa check read was held by this rule past ``release``, to the
-        # run's end: ~25 MB of word tables at 100 MB of text (bench_scale), under the report
-        self._merged = None
-        super().release()
 
     def _findings(self, item, later: list | None, max_count: int, min_cand: int):
         """The findings of one item of ``targets``; those that wait for the morphology
         (``Pending`` evidence) appended to ``later`` as one callable giving them
         (``Waiting.findings``)."""
-        self._merged = item[3]  # (the merged corpus: its other languages, for the taa check)
+        merged = item[3]  # (its other languages, for the taa check; never kept on the rule: it
+        # would outlive the spelling rules' ``release``, ~25 MB at 100 MB of text, to the run's end)
         waiting = None
         rejections = self.target_rejections(item, max_count=max_count, or_pattern=True)  # no evidence for the rest
         for doc, _lang, lc, ls, occ, _key, doc_keys in rejections:
@@ -181,18 +175,19 @@ class Slip(SpellingCorpusRule):
                 if _DAGGER_ALEF in surface:
                     _dagger_read(lc.backend, surface, SlipEvidence("context", "", []))
                 if waiting is None:
-                    waiting = Waiting(self, item[1])
+                    waiting = Waiting(self, item[1], merged)
                     later.append(waiting.findings)
                 waiting.add(lc, start, end, clean, ev)
                 continue
-            finding = self._finding(doc, lc, occ, ev) if ev is not None else None
+            finding = self._finding(doc, lc, occ, ev, merged) if ev is not None else None
             if finding is not None:
                 yield finding
         if waiting is not None:
             waiting.close()
 
-    def _finding(self, doc, lc, occ, ev):
-        """The finding for evidence ``ev`` of occurrence ``occ``, or None."""
+    def _finding(self, doc, lc, occ, ev, merged):
+        """The finding for evidence ``ev`` of occurrence ``occ``, or None (``merged``: the
+        merged corpus, whose other languages the taa check reads)."""
         start, end, clean = occ[:3]
         if getattr(doc, "sources", ()) and (transliterates(clean, latin_skeletons(doc.sources))
                                             or names_whole_source(clean, doc.text, doc.sources)):
@@ -210,7 +205,7 @@ class Slip(SpellingCorpusRule):
         if ev.kind == "context" and lc.backend.hamza_below(clean) and not _lam_lost(clean, ev.suggestions):
             return None  # "اخطار" = إخطار without its hamza, not a slip of إطار
         if ev.kind == "taa":
-            if _persian_spelling(self._merged, lc, clean) or _persian_text(self._merged, lc, doc.text):
+            if _persian_spelling(merged, lc, clean) or _persian_text(merged, lc, doc.text):
                 return None
             finding = doc.finding(self, start, end, f"'{clean}': {ev.message}")
             finding.severity = min(finding.severity, Severity.WARNING, key=lambda s: s.rank)
@@ -264,10 +259,10 @@ class Waiting:
     occurrence tuple and evidence each held ~1.5 KB of them (17.6 MB), most of it what
     ``_suggest_needs`` now trims, the rest a few dozen bytes here."""
 
-    __slots__ = ("cleans", "ends", "evs", "fetch", "lcs", "rule", "starts")
+    __slots__ = ("cleans", "ends", "evs", "fetch", "lcs", "merged", "rule", "starts")
 
-    def __init__(self, rule: Slip, fetch):
-        self.rule, self.fetch = rule, fetch
+    def __init__(self, rule: Slip, fetch, merged):
+        self.rule, self.fetch, self.merged = rule, fetch, merged
         self.starts: list | np.ndarray = []
         self.ends: list | np.ndarray = []
         self.cleans: list[str] = []
@@ -302,7 +297,7 @@ class Waiting:
                 doc = self.fetch()
                 if doc is None:
                     break
-            finding = rule._finding(doc, lc, (start, end, clean), ev)
+            finding = rule._finding(doc, lc, (start, end, clean), ev, self.merged)
             if finding is not None:
                 out.append(finding)
         return out
