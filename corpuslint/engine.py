@@ -441,10 +441,7 @@ class Linter:
             for rule in self.corpus_rules:
                 out += self._reduce_rule(rule, states, documents, facts, release, unspill, into=into)
         else:
-            out = self._reduce_in_lanes(lanes, states, documents, release, unspill)
-            if into is not None:
-                into.extend(out)
-                out = []
+            out = self._reduce_in_lanes(lanes, states, documents, release, unspill, into)
         for rule in self.corpus_rules:  # what the reduces shared (the spelling rules' merged corpus)
             release_rule = getattr(rule, "release", None)
             if release_rule is not None:
@@ -477,7 +474,7 @@ class Linter:
         del own
         self._lanes_busy = prepare is not None and prepare(rule, view)
         kept = self._kept(rule.checked_regions(), documents)
-        self._sink = None if into is None else (lambda chunk: into.extend(kept(chunk)))
+        self._sink = None if into is None else (lambda chunk: into.extend(kept(chunk), rule.code))
         try:
             with rule_errors(rule, "the corpus"):
                 found = self._reduce_one(rule, view)  # (empty when written to the sink)
@@ -489,7 +486,7 @@ class Linter:
         share_messages(found)
         out = kept(found)
         if into is not None:
-            into.extend(out)
+            into.extend(out, rule.code)
             return []
         return out
 
@@ -549,7 +546,8 @@ class Linter:
             return others[1:], others[0], []
         return others, by_target[0], by_target[1:]
 
-    def _reduce_in_lanes(self, lanes, states, documents, release: bool, unspill) -> list[Finding]:
+    def _reduce_in_lanes(self, lanes, states, documents, release: bool, unspill,
+                         into: "FindingSpill | None" = None) -> list[Finding]:
         """The reduces of ``lanes`` (see ``_lanes``) in two or three processes at once:
         the first rules in a child forked at once (the duplicate rules: they share nothing
         with the spelling rules), the lead rule here, the last rules in a child forked
@@ -559,24 +557,33 @@ class Linter:
         it again; with ``jobs`` 2 it starts once the first child is done. Each child sends
         back its rules' findings; they are concatenated in rule order: the findings, and
         their order, of one process reducing rule after rule. A child that fails (no fork,
-        killed) has its rules reduced here afterwards."""
+        killed) has its rules reduced here afterwards.
+        ``into``: the lead's findings are written there as it makes them, and each child
+        writes its rules' to a file of its own (``FindingSpill.part``) and sends back only
+        where they are; the list returned is empty (``FindingSpill.read`` puts the rules
+        in order)."""
         first, lead, last = lanes
         found: dict[str, list[Finding]] = {}
-        forked: list[tuple[list, _Lane]] = []
+        forked: list[tuple[list, _Lane, "FindingSpill | None"]] = []
         jobs = self._parallel_jobs()
 
         def lane(rules: list) -> None:
             if rules:
                 # with two cores, one child reduces at a time (the other core is this process's)
                 after = forked[-1][1] if forked and jobs < 3 else None
+                part = into.part() if into is not None else None
+
+                def work() -> list:  # (in the child: one list a rule, empty when written to ``part``)
+                    lists = [self._reduce_rule(r, states, documents, None, False, unspill, into=part) for r in rules]
+                    return lists if part is None else [*lists, part.sent()]
+
                 try:
-                    child = _Lane.fork(lambda: [self._reduce_rule(r, states, documents, None, False, unspill)
-                                                for r in rules], after)
+                    child = _Lane.fork(work, after)
                 except OSError as exc:  # (no process to be had: these rules are reduced here, after the lead)
                     print(f"corpuslint: warning: cannot fork ({exc}): reducing one rule after the other",
                           file=sys.stderr)
                     return
-                forked.append((rules, child))
+                forked.append((rules, child, part))
 
         def prepare(rule: CorpusRule, view: CorpusView) -> bool:
             if last:
@@ -590,21 +597,23 @@ class Linter:
             unspill.spill.flush()  # (nothing left in a file buffer for the children to write again)
         try:
             lane(first)
-            found[lead.code] = self._reduce_rule(lead, states, documents, None, release, unspill, prepare)
+            found[lead.code] = self._reduce_rule(lead, states, documents, None, release, unspill, prepare, into)
         finally:
-            results = [(rules, child.result()) for rules, child in forked]  # (every child waited for)
-        for rules, result in results:
+            results = [(rules, child.result(), part) for rules, child, part in forked]  # (every child waited for)
+        for rules, result, part in results:
             if isinstance(result, BaseException) and not isinstance(result, OSError):
                 raise result  # a rule failed (RuleError): as it would have here
             if isinstance(result, list):
                 found.update((r.code, f) for r, f in zip(rules, result))
+                if part is not None:
+                    into.adopt(part, result[-1])
                 continue
             print(f"corpuslint: warning: reduce of {', '.join(r.code for r in rules)} in a child process failed "
                   f"({result}); reducing in this process", file=sys.stderr)
         out: list[Finding] = []
         for rule in self.corpus_rules:
             if rule.code not in found:
-                found[rule.code] = self._reduce_rule(rule, states, documents, None, release, unspill)
+                found[rule.code] = self._reduce_rule(rule, states, documents, None, release, unspill, into=into)
             else:
                 if unspill is not None and rule is not lead and not getattr(rule, "lazy_states", False):
                     unspill.skip(states.get(rule.code, {}))
@@ -1626,7 +1635,7 @@ def _map_reduce(linter: Linter, items: list, ctx: RunContext, store: DocumentSto
             findings.clear()
             linter.reduce(states, store, release=True, spill=spill, into=into)
             del states
-            return into.read()
+            return into.read([r.code for r in linter.corpus_rules])
         finally:
             into.close()
     return findings

@@ -200,10 +200,10 @@ def test_the_merged_corpus_is_freed_when_the_spelling_rules_are_done(tmp_path, m
     alive: list[int] = []
     read = FindingSpill.read
 
-    def read_back(self):
+    def read_back(self, *order):
         gc.collect()
         alive.append(sum(ref() is not None for ref in made))
-        return read(self)
+        return read(self, *order)
 
     monkeypatch.setattr(base, "merge", merged)
     monkeypatch.setattr(FindingSpill, "read", read_back)
