@@ -45,6 +45,26 @@ s57 (main 122717b: findings spilled as the reduces make them, the merged corpus 
 fill 167.7 s, 203 MB (1.97x); warm 42.9 s, 168 MB (1.63x); no cache --jobs 2 231 MB for
 the parent and for the reduce lane forked on its merged corpus (2.24x: the figure target
 1 takes; PSS of all processes 363 MB); identical findings.
+
+s58 (main 479407e: the reduce lanes' findings spilled too, the lead's as it makes them and
+each child's to a file of its own), ``--mb 100 --keep DIR``, load 1-1.6: no cache --jobs 1
+123.8 s CPU, 199 MB (1.93x); --jobs 2 71.6 s wall, **186 MB** (1.80x: the parent 181, the
+S103 lane 178; PSS of all processes 287 MB); fill 171.6 s, 202 MB (1.95x); warm 35.9 s,
+168 MB: target 1 met by every run (1.95x). --jobs 2 vs --jobs 1: 1.73x wall (target 4),
+1.76x estimated on idle cores; identical findings (a --no-cache --jobs 2 report byte-identical
+to s55's 85,047 findings).
+(CPU seconds vary by ~20% between days on this shared machine: 99.6 s on s57's.)
+The 1 M-paragraph corpus (``--paragraphs 1000000 --jobs 1 2 --keep DIR``, main 479407e, the
+runs after the first with 6daff1f's A105 filter; load 2-5): no cache --jobs 1 350.1 s CPU, 344 MB (0.89 MB/s per core); --jobs 2 280 MB
+(1.03x wall at load 5.4, 1.58x estimated on idle cores); fill 548.5 s, 374 MB; warm
+262.4 s, 348 MB, after a fill that left SQLite's write-ahead log at 1.35 GB beside the
+2.7 GB database (this warm run cut it as it closed). With the log cut as the writing
+connection closes (bcbd77b, ``index._truncate_wal``), ``/usr/bin/time python -m corpuslint
+check --format json --exit-zero --jobs 1 .``: fill 606.0 s CPU, 384 MB, log 0 bytes;
+warm **100.6 s, 298 MB**; both reports byte-identical to s52's (235,549 findings).
+100 MB again with all of it (bcbd77b), load 0.1-1.7: no cache --jobs 1 137.2 s CPU (this
+machine's CPU seconds vary that much from run to run), 198 MB; --jobs 2 71.9 s wall, 187 MB,
+1.92x wall (1.94x estimated on idle cores); fill 161.5 s, 202 MB; warm 35.6 s, 168 MB.
 """
 
 from __future__ import annotations
