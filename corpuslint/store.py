@@ -948,10 +948,10 @@ class FindingSpill:
 
     Rows are msgpack data (never pickle), written by this process (or one it forked) and
     read by this one; a finding whose values msgpack does not store (a plugin's record id
-    of its own type) is held in memory and comes back in its place. ``read`` gives the findings in the order
-    they were added, grouped by key (the map's, then each corpus rule's in rule order),
-    equal in every field; equal messages, paths and related locations are again one
-    object each (``findings.share_messages``'s sharing).
+    of its own type) is held in memory and comes back in its place. ``read`` gives the
+    findings in the order they were added, grouped by key (the map's, then each corpus
+    rule's in rule order), equal in every field; equal messages, paths and related
+    locations are again one object each (``findings.share_messages``'s sharing).
 
     A process forked to reduce rules (a reduce lane) writes to a ``part`` of its own and
     sends back only where its rows are (``sent``), which the parent ``adopt``s: at 100 MB
