@@ -55,14 +55,15 @@ S103 lane 178; PSS of all processes 287 MB); fill 171.6 s, 202 MB (1.95x); warm 
 to s55's 85,047 findings).
 (CPU seconds vary by ~20% between days on this shared machine: 99.6 s on s57's.)
 The 1 M-paragraph corpus (``--paragraphs 1000000 --jobs 1 2 --keep DIR``, main 479407e, the
-runs after the first with 6daff1f's A105 filter; load 2-5): no cache --jobs 1 350.1 s CPU, 344 MB (0.89 MB/s per core); --jobs 2 280 MB
-(1.03x wall at load 5.4, 1.58x estimated on idle cores); fill 548.5 s, 374 MB; warm
-262.4 s, 348 MB, after a fill that left SQLite's write-ahead log at 1.35 GB beside the
-2.7 GB database (this warm run cut it as it closed). With the log cut as the writing
-connection closes (bcbd77b, ``index._truncate_wal``), ``/usr/bin/time python -m corpuslint
-check --format json --exit-zero --jobs 1 .``: fill 606.0 s CPU, 384 MB, log 0 bytes;
-warm **100.6 s, 298 MB**; both reports byte-identical to s52's (235,549 findings).
-100 MB again with all of it (bcbd77b), load 0.1-1.7: no cache --jobs 1 137.2 s CPU (this
+runs after the first with 6daff1f's A105 filter; load 2-5): no cache --jobs 1 350.1 s CPU,
+344 MB (0.89 MB/s per core); --jobs 2 280 MB (1.03x wall at load 5.4, 1.58x estimated on
+idle cores). ``/usr/bin/time python -m corpuslint check --format json --exit-zero --jobs 1 .``
+at 6daff1f: fill 522.2 s CPU, 386 MB; warm 108.8 s, 298 MB; reports byte-identical to s52's
+(235,549 findings). The fill leaves SQLite's write-ahead log at 1.35 GB beside the 2.7 GB
+database; checkpointing it to 0 bytes as the writing connection closed (tried: bcbd77b,
+reverted) cost more CPU than it saved disk: a warm run through that log 108.8 -> 376.4 s,
+its fill 522 -> 606 s.
+100 MB again (bcbd77b: 6daff1f and that checkpoint), load 0.1-1.7: no cache --jobs 1 137.2 s CPU (this
 machine's CPU seconds vary that much from run to run), 198 MB; --jobs 2 71.9 s wall, 187 MB,
 1.92x wall (1.94x estimated on idle cores); fill 161.5 s, 202 MB; warm 35.6 s, 168 MB.
 """

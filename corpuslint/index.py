@@ -280,10 +280,6 @@ class CorpusIndex:
     def close(self) -> None:
         if self.conn is not None:
             try:
-                _truncate_wal(self.conn)
-            except sqlite3.Error:
-                pass
-            try:
                 self.conn.close()
             except sqlite3.Error:
                 pass
@@ -723,18 +719,6 @@ def _immediate(conn: sqlite3.Connection):
         except sqlite3.Error:
             pass
         raise
-
-
-def _truncate_wal(conn: sqlite3.Connection) -> None:
-    """Copy the write-ahead log into the database and cut it to 0 bytes, when nothing else
-    reads an older snapshot now (never waiting: another process's reader leaves it as it
-    is). The log keeps its high-water mark otherwise: the connections of a run that only
-    read (``?mode=ro``) are the last to close and cannot checkpoint, and a first cached run
-    writes its states in large transactions: its log stayed at ~half the database (452 MB
-    beside 908 MB for 100 MB of text; 1.35 GB beside 2.7 GB for bench_scale's 1 M paragraphs,
-    whose next warm run took 262 s CPU, 101 s after a first run that cut the log)."""
-    conn.execute("PRAGMA busy_timeout = 0")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def _is_locked(exc: Exception) -> bool:
