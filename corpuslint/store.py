@@ -1027,9 +1027,9 @@ class FindingSpill:
         self.count += count
 
     def read(self, order: "Sequence[str]" = ()) -> list:
-        """Every finding added: the map's (key None) first, then the keys' in ``order`` (keys
-        not in it before them), each key's in the order added. The files are emptied (the
-        spill may be reused) and the adopted ones closed."""
+        """Every finding added: first those of key None (the map's) and of keys not in
+        ``order``, as they were added, then each key's of ``order`` in turn, each in the order
+        added. The files are emptied (the spill may be reused) and the adopted ones closed."""
         import msgpack
 
         from .findings import Applicability, Edit, Finding, Fix, Location, Severity
