@@ -46,6 +46,14 @@ def mapping_root(a: np.ndarray) -> np.ndarray:
     return _root(a)
 
 
+def file_mapping_root(a: np.ndarray) -> np.ndarray | None:
+    """``mapping_root(a)`` when ``a`` lies in a file mapping (an ``mmap``: the arrays whose
+    pages ``release_pages`` may give back), else None (an array in memory)."""
+    root = _root(a)
+    view = root.base
+    return root if isinstance(view, memoryview) and isinstance(view.obj, mmap.mmap) else None
+
+
 def release_mapping(a: np.ndarray) -> None:
     """``release_pages`` of the whole read-only file mapping ``a`` is a view of (every
     page of it, not only ``a``'s): for a reduce that has read here and there in a spilled

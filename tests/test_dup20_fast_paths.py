@@ -133,13 +133,12 @@ def _letter_hashes_by_definition(text: str, spans: list[list[int]]) -> list[tupl
     for start, end in spans:
         para = text[start:end]
         if para.isascii():
-            h = xxhash.xxh64_intdigest(para.encode("ascii").translate(None, U._ASCII_NON_LETTERS))
+            h = xxhash.xxh64_intdigest(re.sub(r"[^A-Za-z]", "", para).encode("utf-32-le"))
             out.append((h, h))
             continue
         marked = " ".join(regex.findall(r"[\p{L}\p{M}]+", unicodedata.normalize("NFD", para)))
         bare = regex.sub(r"\p{M}+", "", marked)
-        out.append((xxhash.xxh64_intdigest(bare.encode("utf-8", "surrogatepass")),
-                    xxhash.xxh64_intdigest(marked.encode("utf-8", "surrogatepass"))))
+        out.append((xxhash.xxh64_intdigest(bare.encode("utf-32-le")), xxhash.xxh64_intdigest(marked.encode("utf-32-le"))))
     return out
 
 

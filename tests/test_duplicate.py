@@ -817,11 +817,11 @@ def test_shingle_sets_equal_unique_segments_of_shingle_hashes(units):
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["كلمة ", "word ", "Word", "x.y", "a_b", "/usr", "`ls`", "1", "١", "Ⅻ", "\U0001d400",
-                                 "\n", " ", ".", "ǅ"]), max_size=12).map("".join))
+                                 "\n", " ", ".", "ǅ", "中文", "ไทย", "\U00020000", "々", "ー"]), max_size=12).map("".join))
 def test_name_free_means_no_span_has_a_name(text):
     from corpuslint.families.duplicate import codepoints, meaning
 
-    free = meaning.name_free(text, codepoints.capital_or_digit(codepoints.scan(text)[1]))
+    free = meaning.name_free(text, codepoints.name_hints(codepoints.scan(text)[1]))
     assert free == meaning.name_free(text)
     spans = [(0, len(text))] + [(k, len(text)) for k in range(len(text))]
     if free:  # (the converse need not hold: a lone digit is no name)
@@ -843,7 +843,13 @@ def test_code_point_classes_are_what_each_test_says():
 
     arabic = regex.compile(r"[\u0621-\u064A\u0671-\u06D3]")  # vocalised's letters, as it once counted them
     assert [bool(b & CP.ARABIC_LETTER) for b in table[:-1].tolist()] == [arabic.match(c) is not None for c in chars]
-    assert int(table[-1]) == CP.CAPITAL | CP.DIGIT  # beyond the BMP: maybe a capital or digit, never space
+    from corpuslint.text import tokens as T
+
+    # has_spaceless' first test (a character of these blocks), which name_hints spares
+    assert [bool(b & CP.SPACELESS_BLOCK) for b in table[:-1].tolist()] == [T._BLOCKS_RE.match(c) is not None
+                                                                           for c in chars]
+    # beyond the BMP: maybe a capital, a digit or a spaceless script's character, never space
+    assert int(table[-1]) == CP.CAPITAL | CP.DIGIT | CP.SPACELESS_BLOCK
     assert not any(chr(c).isspace() for c in range(0x10000, 0x110000, 7))
     text = "Ab ١\u064e\U0001d400\n"
     cp, classes = CP.scan(text)

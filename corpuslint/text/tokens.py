@@ -67,7 +67,9 @@ _TOKEN_RE = lazy(
 # Code-point blocks holding those scripts (Thai, Lao, Myanmar, Khmer, CJK radicals to
 # CJK ideographs incl. Kana and Bopomofo, CJK compatibility, halfwidth Katakana,
 # supplementary ideographs): a C-speed `re` pre-check, confirmed with the Script property.
-_BLOCKS_RE = lazy_re("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]")
+SPACELESS_BLOCKS = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x2E80, 0x9FFF), (0xF900, 0xFAFF),
+                    (0xFF66, 0xFF9F), (0x20000, 0x3134F))  # (first, last) code points
+_BLOCKS_RE = lazy_re("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in SPACELESS_BLOCKS) + "]")
 
 
 @last_argument  # (the quality rules ask it of the same prose text several times per document)

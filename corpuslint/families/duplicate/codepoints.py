@@ -2,8 +2,8 @@
 
 ``scan(text)`` gives a text's code points and, from one lookup in a table by code
 point (``class_table``), the classes of each: white space (what ``str.split`` splits
-on: ``units`` finds runs there), a capital or a digit (``meaning.name_free``'s
-preconditions), a haraka (``regions.vocalised``). The genre check and the word scan of
+on: ``units`` finds runs there), a capital, a digit or a character of a spaceless
+script (``meaning.name_free``'s preconditions), a haraka (``regions.vocalised``). The genre check and the word scan of
 the same document then decode the text once, not three times; the last text scanned
 is remembered (one entry: a document's rules run one after another). The quality
 rules count the tokens holding a letter from the same scan (``letter_tokens``).
@@ -17,8 +17,9 @@ import numpy as np
 import regex
 
 from ...text.lazy_regex import lazy
+from ...text.tokens import SPACELESS_BLOCKS
 
-SPACE, CAPITAL, DIGIT, HARAKA, ARABIC_LETTER = 1, 2, 4, 8, 16  # class bits (uint8)
+SPACE, CAPITAL, DIGIT, HARAKA, ARABIC_LETTER, SPACELESS_BLOCK = 1, 2, 4, 8, 16, 32  # class bits (uint8)
 ARABIC_LETTERS = (range(0x0621, 0x064B), range(0x0671, 0x06D4))  # (regions.vocalised's [\u0621-\u064A\u0671-\u06D3])
 CAPITAL_RE = regex.compile(r"\p{Lu}")  # (``meaning``'s precondition of a capitalised name)
 DIGIT_RE = regex.compile(r"\d")
@@ -44,7 +45,9 @@ def class_table() -> np.ndarray:
         table[[ord(h) for h in HARAKAT]] |= HARAKA
         for letters in ARABIC_LETTERS:
             table[letters.start : letters.stop] |= ARABIC_LETTER
-        table[-1] = CAPITAL | DIGIT
+        for first, last in SPACELESS_BLOCKS:
+            table[first : min(last, 0xFFFF) + 1] |= SPACELESS_BLOCK
+        table[-1] = CAPITAL | DIGIT | SPACELESS_BLOCK
         _TABLE.append(table)
     return _TABLE[0]
 
@@ -68,11 +71,12 @@ def scan(text: str) -> tuple[np.ndarray, np.ndarray]:
     return cp, classes
 
 
-def capital_or_digit(classes: np.ndarray) -> tuple[bool, bool]:
-    """Whether a text with these ``classes`` (``scan``) may hold a capital (``\\p{Lu}``)
-    and a digit (``\\d``)."""
+def name_hints(classes: np.ndarray) -> tuple[bool, bool, bool]:
+    """Whether a text with these ``classes`` (``scan``) may hold a capital (``\\p{Lu}``),
+    a digit (``\\d``) and a character of a script written without spaces (one of
+    ``tokens.SPACELESS_BLOCKS``: ``tokens.has_spaceless`` may be True)."""
     bits = int(np.bitwise_or.reduce(classes)) if len(classes) else 0
-    return bool(bits & CAPITAL), bool(bits & DIGIT)
+    return bool(bits & CAPITAL), bool(bits & DIGIT), bool(bits & SPACELESS_BLOCK)
 
 
 def harakat_count(text: str) -> int:

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Mapping, NamedTuple
 import numpy as np
 import xxhash
 
-from ...arrays import adjacent, frequent, mapping_root, release_mapping, sorted_unique, trim_heap
+from ...arrays import adjacent, file_mapping_root, frequent, release_mapping, sorted_unique, trim_heap
 from ...document import Document
 from ...findings import Edit, Finding, Fix, Location, Severity, record_location, spread, where
 from ...rules import CorpusRule, CorpusView
@@ -184,8 +184,10 @@ def _gather(states: dict[str, Any], paths: list[str], f: str) -> np.ndarray:
         _share(states, chunk, f, parts, whole[at : at + n])
         at += n
         for part in parts:
-            if part.nbytes:
-                mapped.setdefault(id(mapping_root(part)), part)
+            if part.nbytes and part.base is not None:  # (an array of its own: in memory, nothing to give back)
+                root = file_mapping_root(part)
+                if root is not None:
+                    mapped.setdefault(id(root), part)
     for part in mapped.values():  # (once per mapped column, not a system call per record)
         release_mapping(part)
     return whole
@@ -230,8 +232,10 @@ class _PageRelease:
         # was the peak of D104's reduce on 100 k paragraph records, +20 MB)
         for a in itertools.chain(arrays.values(), (st[f] for st in (states or {}).values()
                                                    if type(st) in _OWN_STATES for f in fields if f in st)):
-            if isinstance(a, np.ndarray) and a.nbytes:
-                roots.setdefault(id(mapping_root(a)), a)
+            if isinstance(a, np.ndarray) and a.nbytes and a.base is not None:  # (an array of its own: in memory)
+                root = file_mapping_root(a)
+                if root is not None:  # (an array in memory has no pages to give back)
+                    roots.setdefault(id(root), a)
         self.arrays, self.count = list(roots.values()), 0
 
     def tick(self) -> None:
@@ -678,7 +682,7 @@ class CrossFileDuplicateParagraph(_DuplicateCorpusRule):
 
     def fingerprint(self) -> str:
         # states carry name hashes and frames per paragraph, and band keys instead of signatures
-        return f"{super().fingerprint()}:names2:frames1:bands1:letters1:ranks1"  # (names2: Latin words in CJK text)
+        return f"{super().fingerprint()}:names2:frames1:bands1:letters2:ranks1"  # (names2: Latin words in CJK text)
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])
@@ -1322,7 +1326,7 @@ class NearDuplicateDocument(_DuplicateCorpusRule):
         return state
 
     def fingerprint(self) -> str:
-        return f"{super().fingerprint()}:letters1"  # (states hold each paragraph's letter hashes)
+        return f"{super().fingerprint()}:letters2"  # (states hold each paragraph's letter hashes: of UTF-32)
 
     def reduce(self, corpus: CorpusView) -> Iterable[Finding]:
         threshold = float(self.opts["threshold"])

@@ -537,14 +537,15 @@ def embedded_names(text: str) -> set[str]:
     return {m.casefold() for m in _LATIN_WORD_RE.findall(text)}
 
 
-def name_free(text: str, maybe: tuple[bool, bool] = (True, True)) -> bool:
+def name_free(text: str, maybe: tuple[bool, bool, bool] = (True, True, True)) -> bool:
     """True when no part of ``text`` has a name (``names`` is empty for every span): no
     capital, digit, identifier or code span anywhere, nor a Latin word or a number in text
-    of a spaceless script (``embedded_names``). ``maybe``: ``codepoints.capital_or_digit`` of the
-    text, when known (a False there spares the search for that class)."""
+    of a spaceless script (``embedded_names``). ``maybe``: ``codepoints.name_hints`` of the
+    text, when known (a False there spares the search for that class: a capital, a digit,
+    a character of a spaceless script)."""
     if "`" in text:
         return False
-    if T.has_spaceless(text) and _LATIN_WORD_RE.search(text) is not None:
+    if maybe[2] and T.has_spaceless(text) and _LATIN_WORD_RE.search(text) is not None:
         return False
     if ("_" in text or "/" in text or "." in text) and _NAME_NEEDS[1].search(text) is not None:
         return False

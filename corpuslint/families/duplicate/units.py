@@ -32,7 +32,7 @@ import re
 import unicodedata
 import weakref
 from bisect import bisect_right
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import chain
 from typing import NamedTuple
 
@@ -790,7 +790,7 @@ def _plain_units(cp: np.ndarray, run_starts: np.ndarray) -> tuple[np.ndarray, np
         return np.zeros((0, 4), dtype=np.int64), np.zeros(1, dtype=np.int64)
     newlines = (cp == 10).nonzero()[0]
     line = newlines.searchsorted(run_starts)  # 0-based line of each run (a run holds no newline)
-    cut = (np.diff(line) > 1).nonzero()[0]  # a blank line after run cut[j]
+    cut = ((line[1:] - line[:-1]) > 1).nonzero()[0]  # a blank line after run cut[j]
     run_bounds = np.empty(len(cut) + 2, dtype=np.int64)
     run_bounds[0] = 0
     np.add(cut, 1, out=run_bounds[1:-1])
@@ -903,34 +903,40 @@ _MARK_RE = lazy(r"\p{M}+")
 _MARKED_WORD_RE = lazy(r"[\p{L}\p{M}]+")
 _SURROGATES_RE = lazy_re("[\ud800-\udfff]+")
 LETTER_GROUP_CHARS = 1 << 20  # characters of NFD text classed in one array pass (~30 bytes each)
+_NFD = partial(unicodedata.normalize, "NFD")
 
 
 def letter_hashes(text: str, spans: "list[list[int]]") -> np.ndarray:
-    """For each span of ``text`` (a paragraph), two xxh64 hashes: of its letters with their
-    combining marks stripped and of its letters with them (``\\p{M}`` after NFD: niqqud,
-    cantillation, harakat, accents), words joined by a space; shape (n, 2), uint64. Verse
-    numbers, punctuation and spacing count in neither. Two editions of one text, pointed
-    and unpointed, have the first equal and the second not (D104's fold, D105's "another
-    edition"); a copy re-encoded to NFD has both equal.
+    """For each span of ``text`` (a paragraph), two xxh64 hashes (of UTF-32-LE bytes): of
+    its letters with their combining marks stripped and of its letters with them (``\\p{M}``
+    after NFD: niqqud, cantillation, harakat, accents), words joined by a space; shape
+    (n, 2), uint64. Verse numbers, punctuation and spacing count in neither. Two editions
+    of one text, pointed and unpointed, have the first equal and the second not (D104's
+    fold, D105's "another edition"); a copy re-encoded to NFD has both equal.
 
-    An ASCII paragraph's letters go through a byte table, the others' through
+    An ASCII paragraph's letters (no space between its words) go through a byte table, the others' through
     ``_letter_hashes_of`` ``LETTER_GROUP_CHARS`` at a time; a paragraph longer than that
     (a binary file read as text) through the regex ``[\\p{L}\\p{M}]+``, as words."""
+    paras = [text[s:e] for s, e in spans]
+    if not any(map(str.isascii, paras)):  # (most often: a group of every paragraph, made in C loops)
+        every = list(map(_NFD, paras))
+        if sum(map(len, every)) <= LETTER_GROUP_CHARS:
+            return _letter_hashes_of(every) if every else np.zeros((0, 2), dtype=np.uint64)
     out = np.zeros((len(spans), 2), dtype=np.uint64)
     rows: list[int] = []  # the non-ASCII paragraphs of the group
     nfds: list[str] = []
     size = 0
-    for k, (start, end) in enumerate(spans):
-        para = text[start:end]
+    for k, para in enumerate(paras):
         if para.isascii():  # (no marks: both the same; its letters by a byte table, ~10x a regex)
-            h = xxhash.xxh64_intdigest(para.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+            h = xxhash.xxh64_intdigest(para.encode("ascii").translate(None, _ASCII_NON_LETTERS).decode("ascii")
+                                       .encode("utf-32-le"))
             out[k] = (h, h)
             continue
         nfd = unicodedata.normalize("NFD", para)
         if len(nfd) > LETTER_GROUP_CHARS:
             marked = " ".join(_MARKED_WORD_RE.findall(nfd))
-            out[k] = (xxhash.xxh64_intdigest(_MARK_RE.sub("", marked).encode("utf-8", "surrogatepass")),
-                      xxhash.xxh64_intdigest(marked.encode("utf-8", "surrogatepass")))
+            out[k] = (xxhash.xxh64_intdigest(_MARK_RE.sub("", marked).encode("utf-32-le")),
+                      xxhash.xxh64_intdigest(marked.encode("utf-32-le")))
             continue
         if size + len(nfd) > LETTER_GROUP_CHARS:
             out[rows] = _letter_hashes_of(nfds)
@@ -945,12 +951,12 @@ def letter_hashes(text: str, spans: "list[list[int]]") -> np.ndarray:
 
 def _letter_hashes_of(nfds: list[str]) -> np.ndarray:
     """``letter_hashes``' two hashes of each of ``nfds`` (paragraphs in NFD, none empty),
-    shape (len(nfds), 2), in one pass of array operations (2x the regex's speed a paragraph
+    shape (len(nfds), 2), in one pass of array operations (3x the regex's speed a paragraph
     at a time on real text): the text classed by code point (``CP.letters_and_marks``), the
-    words (runs of letters and marks) of each paragraph written out with a space before
-    each, a paragraph's hashed from after its first space, the bytes of
-    ``" ".join(regex.findall(r"[\\p{L}\\p{M}]+", nfd))``; the bare one the same without the
-    marks."""
+    letters and marks kept with the first character after each word (its separator, written
+    as a space), a paragraph's hashed without the separator after its last word: the bytes
+    of ``" ".join(regex.findall(r"[\\p{L}\\p{M}]+", nfd))``; the bare one the same without
+    the marks (a word of marks alone leaves its separator, as ``regex.sub`` there would)."""
     try:
         encoded = "".join(nfds).encode("utf-32-le")
     except UnicodeEncodeError:  # lone surrogates (undecodable bytes): no letters, a NUL a run of them
@@ -961,35 +967,36 @@ def _letter_hashes_of(nfds: list[str]) -> np.ndarray:
     starts = np.cumsum(lengths) - lengths
     classes = CP.letters_and_marks(cp)
     kept = classes >= CP.LETTER
-    first = kept.copy()  # a word's first character: kept, after one that is not or at a paragraph's start
-    first[1:] &= ~kept[:-1]
-    first[starts] = kept[starts]
-    letters = cp[kept]
-    # each kept character's place in the output, after its word's space (a uint8 view: numpy's
-    # cumsum of a bool array is ~20x slower)
-    at = np.cumsum(first[kept].view(np.uint8), dtype=np.int64)
-    at += np.arange(len(letters))
-    written = np.full(len(letters) + int(np.count_nonzero(first)), 32, dtype=np.uint32)  # (32: a space)
-    written[at] = letters
-    sizes = np.add.reduceat(kept.view(np.uint8) + first.view(np.uint8), starts, dtype=np.int64)
-    marked = written.tobytes().decode("utf-32-le", "surrogatepass")
+    keep = np.empty_like(kept)  # a separator: the first character not kept after a kept one, in a paragraph
+    keep[0] = False
+    np.greater(kept[:-1], kept[1:], out=keep[1:])
+    keep[starts] = False
+    keep |= kept
+    spaced = np.where(kept, cp, np.uint32(32))  # (32: a space; no letter or mark is one)
+    written = spaced[keep]
+    sizes = np.add.reduceat(keep.view(np.uint8), starts, dtype=np.int64)
+    # a paragraph's text ends with a separator when it goes on after its last word
+    trail = (written.take(np.cumsum(sizes) - 1, mode="clip") == 32) & (sizes > 0) if len(written) else sizes > 0
+    # each paragraph's bytes (UTF-32-LE: 4 a character) hashed where they lie, without its last separator
+    lo = np.cumsum(sizes) - sizes
+    hi = lo + sizes - trail
+    digest = xxhash.xxh64_intdigest
+    data = memoryview(written.tobytes())
+    marked = [digest(data[a:b]) for a, b in zip((4 * lo).tolist(), (4 * hi).tolist())]
     marks = classes == CP.MARK
     if marks.any():
-        bare_sizes = (sizes - np.add.reduceat(marks.view(np.uint8), starts, dtype=np.int64)).tolist()
-        is_mark = np.zeros(len(written), dtype=bool)
-        is_mark[at] = marks[kept]
-        bare = written[~is_mark].tobytes().decode("utf-32-le", "surrogatepass")
+        keep &= ~marks
+        sizes = np.add.reduceat(keep.view(np.uint8), starts, dtype=np.int64)
+        lo = np.cumsum(sizes) - sizes
+        hi = lo + sizes - trail
+        data = memoryview(spaced[keep].tobytes())
+        bare = [digest(data[a:b]) for a, b in zip((4 * lo).tolist(), (4 * hi).tolist())]
     else:
-        bare, bare_sizes = marked, sizes.tolist()
-    digest = xxhash.xxh64_intdigest
-    hashes: list[int] = []  # bare, marked, of each paragraph
-    o = b = 0
-    for size, bare_size in zip(sizes.tolist(), bare_sizes):
-        h = digest(marked[o + 1 : o + size].encode("utf-8", "surrogatepass"))
-        hashes += (h if bare_size == size else digest(bare[b + 1 : b + bare_size].encode("utf-8", "surrogatepass")), h)
-        o += size
-        b += bare_size
-    return np.array(hashes, dtype=np.uint64).reshape(-1, 2)
+        bare = marked
+    out = np.empty((len(marked), 2), dtype=np.uint64)
+    out[:, 0] = bare
+    out[:, 1] = marked
+    return out
 
 
 class Analysis:
@@ -1030,7 +1037,7 @@ class Analysis:
             ntokens.cumsum(out=bounds[1:])
         self.table = table  # (n, 4) int64: the units (``units``) as rows (start, end, line, last_line)
         # may the text hold a capital / a digit (meaning.name_free), from the code points when at hand
-        self.name_hints = (True, True) if runs is None else CP.capital_or_digit(CP.scan(text)[1])
+        self.name_hints = (True, True, True) if runs is None else CP.name_hints(CP.scan(text)[1])
         self.nwords = word_counts(index, bounds).astype(np.int32)  # approximate words (min-words options)
         self.bounds = bounds  # unit i owns words bounds[i]:bounds[i+1]
         self.stem_hashes = _W_STEM[index]
@@ -1068,7 +1075,7 @@ class Analysis:
         else:
             words_before = np.zeros(1, dtype=np.int64)
         self.table = table
-        self.name_hints = CP.capital_or_digit(CP.scan(text)[1])
+        self.name_hints = CP.name_hints(CP.scan(text)[1])
         self.nwords = word_counts(index, bounds).astype(np.int32)
         self.bounds = bounds
         self.stem_hashes = _W_STEM[index]
