@@ -49,6 +49,8 @@ def mapping_root(a: np.ndarray) -> np.ndarray:
 def file_mapping_root(a: np.ndarray) -> np.ndarray | None:
     """``mapping_root(a)`` when ``a`` lies in a file mapping (an ``mmap``: the arrays whose
     pages ``release_pages`` may give back), else None (an array in memory)."""
+    if a.base is None:  # (an array of its own: in memory)
+        return None
     root = _root(a)
     view = root.base
     return root if isinstance(view, memoryview) and isinstance(view.obj, mmap.mmap) else None

@@ -3,10 +3,11 @@
 ``scan(text)`` gives a text's code points and, from one lookup in a table by code
 point (``class_table``), the classes of each: white space (what ``str.split`` splits
 on: ``units`` finds runs there), a capital, a digit or a character of a spaceless
-script (``meaning.name_free``'s preconditions), a haraka (``regions.vocalised``). The genre check and the word scan of
-the same document then decode the text once, not three times; the last text scanned
-is remembered (one entry: a document's rules run one after another). The quality
-rules count the tokens holding a letter from the same scan (``letter_tokens``).
+script (``meaning.name_free``'s preconditions), a haraka (``regions.vocalised``). The
+genre check and the word scan of the same document then decode the text once, not
+three times; the last text scanned is remembered (one entry: a document's rules run one
+after another). The quality rules count the tokens holding a letter from the same scan
+(``letter_tokens``).
 """
 
 from __future__ import annotations

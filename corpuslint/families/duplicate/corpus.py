@@ -184,10 +184,9 @@ def _gather(states: dict[str, Any], paths: list[str], f: str) -> np.ndarray:
         _share(states, chunk, f, parts, whole[at : at + n])
         at += n
         for part in parts:
-            if part.nbytes and part.base is not None:  # (an array of its own: in memory, nothing to give back)
-                root = file_mapping_root(part)
-                if root is not None:
-                    mapped.setdefault(id(root), part)
+            root = file_mapping_root(part) if part.nbytes else None
+            if root is not None:  # (an array in memory has no pages to give back)
+                mapped.setdefault(id(root), part)
     for part in mapped.values():  # (once per mapped column, not a system call per record)
         release_mapping(part)
     return whole
@@ -232,10 +231,9 @@ class _PageRelease:
         # was the peak of D104's reduce on 100 k paragraph records, +20 MB)
         for a in itertools.chain(arrays.values(), (st[f] for st in (states or {}).values()
                                                    if type(st) in _OWN_STATES for f in fields if f in st)):
-            if isinstance(a, np.ndarray) and a.nbytes and a.base is not None:  # (an array of its own: in memory)
-                root = file_mapping_root(a)
-                if root is not None:  # (an array in memory has no pages to give back)
-                    roots.setdefault(id(root), a)
+            root = file_mapping_root(a) if isinstance(a, np.ndarray) and a.nbytes else None
+            if root is not None:  # (an array in memory has no pages to give back)
+                roots.setdefault(id(root), a)
         self.arrays, self.count = list(roots.values()), 0
 
     def tick(self) -> None:

@@ -914,9 +914,10 @@ def letter_hashes(text: str, spans: "list[list[int]]") -> np.ndarray:
     of one text, pointed and unpointed, have the first equal and the second not (D104's
     fold, D105's "another edition"); a copy re-encoded to NFD has both equal.
 
-    An ASCII paragraph's letters (no space between its words) go through a byte table, the others' through
-    ``_letter_hashes_of`` ``LETTER_GROUP_CHARS`` at a time; a paragraph longer than that
-    (a binary file read as text) through the regex ``[\\p{L}\\p{M}]+``, as words."""
+    An ASCII paragraph's letters (no space between its words) go through a byte table,
+    the others' through ``_letter_hashes_of`` ``LETTER_GROUP_CHARS`` at a time; a paragraph
+    longer than that (a binary file read as text) through the regex ``[\\p{L}\\p{M}]+``,
+    as words."""
     paras = [text[s:e] for s, e in spans]
     if not any(map(str.isascii, paras)):  # (most often: a group of every paragraph, made in C loops)
         every = list(map(_NFD, paras))
@@ -1036,7 +1037,8 @@ class Analysis:
             bounds = np.zeros(len(ntokens) + 1, dtype=np.int64)
             ntokens.cumsum(out=bounds[1:])
         self.table = table  # (n, 4) int64: the units (``units``) as rows (start, end, line, last_line)
-        # may the text hold a capital / a digit (meaning.name_free), from the code points when at hand
+        # may the text hold a capital / a digit / a spaceless script's character (meaning.name_free),
+        # from the code points when at hand
         self.name_hints = (True, True, True) if runs is None else CP.name_hints(CP.scan(text)[1])
         self.nwords = word_counts(index, bounds).astype(np.int32)  # approximate words (min-words options)
         self.bounds = bounds  # unit i owns words bounds[i]:bounds[i+1]
