@@ -30,7 +30,10 @@ a continuation line: what the case repeats. One line or many, in several scripts
 * ``po-entry``: one .po entry whose msgid and msgstr have ``n`` continuation lines with
   placeholders and newlines;
 * ``jsonl-record``: one JSON Lines record whose text field holds ``n`` sentences with
-  ``\\n`` escapes (one physical line).
+  ``\\n`` escapes (one physical line);
+* ``misspelt-path``: one path of ``2 n`` known misspellings, English and Arabic
+  ("teh/لاكن/teh/..."): S105 and S106 test each candidate against the URLs and paths of its
+  run (``corrections.ProtectedRuns``: once a run, not once a candidate).
 
 For each case and size, a child process runs ``corpuslint check --no-cache --jobs 1
 --format json`` on the file with every default rule and reports the CPU seconds of each
@@ -237,6 +240,7 @@ CASES = {
     "md-table": ("md", md_table),
     "po-entry": ("po", po_entry),
     "jsonl-record": ("jsonl", jsonl_record),
+    "misspelt-path": ("txt", lambda n: "see " + "teh/لاكن/" * n + " end\n"),
 }
 
 

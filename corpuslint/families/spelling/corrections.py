@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,16 +40,30 @@ _RUN_BEFORE_RE = lazy(r"\S*", regex.REVERSE)
 _RUN_AFTER_RE = lazy(r"\S*")
 
 
-def _protected(text: str, start: int, end: int, runs: dict[int, list[tuple[int, int]]]) -> bool:
-    """Whether ``text[start:end]`` (a word) lies in a URL, an e-mail address or a file path
-    (a match of ``_PROTECTED_RE`` over ``text``): the matches of its white-space-separated
-    run, searched once a run (``runs``, by the run's start), not the whole text (~1 ms a
-    5 KB Arabic document, where each word character may begin an e-mail address)."""
-    lo = _RUN_BEFORE_RE.match(text, 0, start).start()
-    spans = runs.get(lo)
-    if spans is None:
-        spans = runs[lo] = [m.span() for m in _PROTECTED_RE.finditer(text, lo, _RUN_AFTER_RE.match(text, end).end())]
-    return any(a <= start and end <= b for a, b in spans)
+class ProtectedRuns:
+    """Whether a word of ``text`` lies in a URL, an e-mail address or a file path (a match
+    of ``_PROTECTED_RE`` over the whole text), from the matches of the word's
+    white-space-separated run only: the whole-text search cost ~1 ms a 5 KB Arabic document,
+    where each word character may begin an e-mail address. Words are asked in text order
+    (a rule's matches): the last run's matches are kept, so a run is read once however many
+    candidates it holds (a 72 KB path of misspellings: linear, not one scan a word)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lo = self.hi = -1
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def holds(self, start: int, end: int) -> bool:
+        """``text[start:end]`` (a word, no white space) lies inside a match."""
+        if not (self.lo <= start and end <= self.hi):
+            text = self.text
+            self.lo = _RUN_BEFORE_RE.match(text, 0, start).start()
+            self.hi = _RUN_AFTER_RE.match(text, end).end()
+            spans = [m.span() for m in _PROTECTED_RE.finditer(text, self.lo, self.hi)]
+            self.starts, self.ends = [a for a, _ in spans], [b for _, b in spans]
+        k = bisect_right(self.starts, start) - 1  # (matches do not overlap: the last one starting at or before)
+        return k >= 0 and end <= self.ends[k]
 
 
 @dataclass(frozen=True)
@@ -142,10 +157,11 @@ _LATIN_WORD_RE = lazy(r"\p{Latin}[\p{Latin}\p{M}'’]*")
 _SHORT_LATIN = 5  # fewer Latin words than this show no language
 
 
-def _paragraph(text: str, pos: int) -> str:
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the paragraph holding ``pos`` (between blank lines)."""
     a = text.rfind("\n\n", 0, pos)
     b = text.find("\n\n", pos)
-    return text[a + 1 if a >= 0 else 0 : len(text) if b < 0 else b]
+    return a + 1 if a >= 0 else 0, len(text) if b < 0 else b
 
 
 def english_evidence(text: str) -> tuple[int, int]:
@@ -153,20 +169,49 @@ def english_evidence(text: str) -> tuple[int, int]:
     return len(_EN_FUNCTION_WORD_RE.findall(text)), len(_LATIN_WORD_RE.findall(text))
 
 
-def reads_english(doc, pos: int) -> bool:
+class EnglishEvidence:
+    """``english_evidence`` of a document's paragraphs (and of its whole text), each counted
+    once: a paragraph of many candidates (a 72 KB line of them) is not counted again for
+    each, nor searched for its ends again (``at`` keeps the last paragraph's)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.first = self.end = -1  # (the last asked position, its paragraph's end)
+        self.bounds = (0, 0)
+        self.counts: dict[int, tuple[int, int]] = {}  # paragraph start -> its evidence; -1: the whole text's
+
+    def at(self, pos: int) -> tuple[tuple[int, int], bool]:
+        """The evidence of the paragraph holding ``pos`` (a word's start, not a line feed),
+        and whether that paragraph is the whole text."""
+        if not (self.first <= pos <= self.end):  # (no blank line starts between: the same paragraph)
+            self.bounds = _paragraph(self.text, pos)
+            self.first, self.end = pos, self.bounds[1]
+        lo, hi = self.bounds
+        if lo not in self.counts:
+            self.counts[lo] = english_evidence(self.text[lo:hi])
+        return self.counts[lo], hi - lo >= len(self.text)
+
+    def whole(self) -> tuple[int, int]:
+        if -1 not in self.counts:
+            self.counts[-1] = english_evidence(self.text)
+        return self.counts[-1]
+
+
+def reads_english(doc, pos: int, evidence: "EnglishEvidence | None" = None) -> bool:
     """True when the text at ``pos`` of ``doc`` is English for the "# language: en" entries
     (see above): declared English; declared another language and the paragraph shows
     English (2+ function words, a twentieth of its Latin words); not declared and the
     paragraph, or the whole text when the paragraph has under 5 Latin words, does not show
-    another language (under 5 Latin words, or an English function word per twenty)."""
+    another language (under 5 Latin words, or an English function word per twenty).
+    ``evidence``: the document's ``EnglishEvidence`` so far (the positions asked in text order)."""
     if doc.language == "en":
         return True
-    para = _paragraph(doc.text, pos)
-    en, words = english_evidence(para)
+    evidence = EnglishEvidence(doc.text) if evidence is None else evidence
+    (en, words), whole = evidence.at(pos)
     if doc.language is not None:
         return en >= 2 and en * 20 >= words
-    if words < _SHORT_LATIN and len(para) < len(doc.text):
-        en, words = english_evidence(doc.text)
+    if words < _SHORT_LATIN and not whole:
+        en, words = evidence.whole()
     return words < _SHORT_LATIN or (en >= 1 and en * 20 >= words)
 
 
@@ -381,7 +426,8 @@ class KnownMisspelling(SpellingDocumentRule):
     def check(self, doc):
         table, ar_re, other_re, arabic_keys, other_gate = self._compile()
         text = doc.text
-        protected: dict[int, list[tuple[int, int]]] = {}  # ``_protected``'s runs
+        protected = ProtectedRuns(text)
+        evidence = EnglishEvidence(text)  # (``reads_english``'s counts)
         spans = None
         play: dict = {}  # the document's answers for ``play_paragraph``
         for pattern in (ar_re, other_re):
@@ -404,14 +450,14 @@ class KnownMisspelling(SpellingDocumentRule):
                 else:  # an English entry applies to English text ("teh" is Slovenian for "of these")
                     entry = table.get(word.lower()) or table.get(word)
                     if entry is None and (english := table.get(word.lower() + "@en")) is not None:
-                        entry = english if reads_english(doc, m.start()) else None
+                        entry = english if reads_english(doc, m.start(), evidence) else None
                 if entry is None or self._accepted(word):
                     continue
                 start, end = m.span("w")
                 choices = [_match_case(word, c) for c in entry.choices]
                 if word in choices or word in entry.choices:
                     continue  # already the listed spelling ("GitHub" for github->GitHub)
-                if doc.in_code(start, end) or _protected(text, start, end, protected):
+                if doc.in_code(start, end) or protected.holds(start, end):
                     continue
                 if _CITED_AFTER_RE.match(text, end) or _CITED_BEFORE_RE.search(text[max(0, start - 8) : start]):
                     continue  # '("teh -> "the")': the misspelling cited with its correction

@@ -8,7 +8,7 @@ from ...text.lazy_regex import lazy, lazy_re
 from ...text.script import document_spans
 from .backends import available_backend
 from .base import SpellingDocumentRule
-from .corrections import _protected
+from .corrections import ProtectedRuns
 
 _YEH, _KAF, _ALEF_MAQSURA, _HEH = "\u064a", "\u0643", "\u0649", "\u0647"
 _FARSI_YEH, _KEHEH, _HEH_GOAL, _DO_CHASHMI = "\u06cc", "\u06a9", "\u06c1", "\u06be"
@@ -116,7 +116,7 @@ class ArabicLetterForm(SpellingDocumentRule):
         if not _ARABIC_FORMS_UR.search(text):
             return
         spans = document_spans(doc)
-        protected: dict[int, list[tuple[int, int]]] = {}  # (``_protected``'s runs)
+        protected = ProtectedRuns(text)
         passages: dict[tuple[int, int], str] = {}  # passage bounds -> its reading
         written: dict[int, bool] = {}  # line start -> written in the Arabic script (``_mostly_arabic_script``)
         found = []
@@ -140,7 +140,7 @@ class ArabicLetterForm(SpellingDocumentRule):
                     written[line] = _mostly_arabic_script(doc.masked(), line, _line_end(text, end))
                 if not declared and not written[line]:
                     continue  # (words quoted on a line of another script: README's "Persian راه + ید")
-                if _protected(text, start, end, protected):
+                if protected.holds(start, end):
                     continue
                 if word in self._accepted_words():
                     continue  # (the project's ``accept`` list, as written: a name spelled so on purpose)
