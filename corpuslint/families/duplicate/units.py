@@ -919,10 +919,9 @@ def letter_hashes(text: str, spans: "list[list[int]]") -> np.ndarray:
     longer than that (a binary file read as text) through the regex ``[\\p{L}\\p{M}]+``,
     as words."""
     paras = [text[s:e] for s, e in spans]
-    if not any(map(str.isascii, paras)):  # (most often: a group of every paragraph, made in C loops)
-        every = list(map(_NFD, paras))
-        if sum(map(len, every)) <= LETTER_GROUP_CHARS:
-            return _letter_hashes_of(every) if every else np.zeros((0, 2), dtype=np.uint64)
+    every = None if any(map(str.isascii, paras)) else list(map(_NFD, paras))  # (most often: in C loops)
+    if every is not None and sum(map(len, every)) <= LETTER_GROUP_CHARS:  # one group of every paragraph
+        return _letter_hashes_of(every) if every else np.zeros((0, 2), dtype=np.uint64)
     out = np.zeros((len(spans), 2), dtype=np.uint64)
     rows: list[int] = []  # the non-ASCII paragraphs of the group
     nfds: list[str] = []
@@ -933,7 +932,7 @@ def letter_hashes(text: str, spans: "list[list[int]]") -> np.ndarray:
                                        .encode("utf-32-le"))
             out[k] = (h, h)
             continue
-        nfd = unicodedata.normalize("NFD", para)
+        nfd = _NFD(para) if every is None else every[k]
         if len(nfd) > LETTER_GROUP_CHARS:
             marked = " ".join(_MARKED_WORD_RE.findall(nfd))
             out[k] = (xxhash.xxh64_intdigest(_MARK_RE.sub("", marked).encode("utf-32-le")),
@@ -976,11 +975,12 @@ def _letter_hashes_of(nfds: list[str]) -> np.ndarray:
     spaced = np.where(kept, cp, np.uint32(32))  # (32: a space; no letter or mark is one)
     written = spaced[keep]
     sizes = np.add.reduceat(keep.view(np.uint8), starts, dtype=np.int64)
+    ends = np.cumsum(sizes)
     # a paragraph's text ends with a separator when it goes on after its last word
-    trail = (written.take(np.cumsum(sizes) - 1, mode="clip") == 32) & (sizes > 0) if len(written) else sizes > 0
+    trail = (written.take(ends - 1, mode="clip") == 32) & (sizes > 0) if len(written) else sizes > 0
     # each paragraph's bytes (UTF-32-LE: 4 a character) hashed where they lie, without its last separator
-    lo = np.cumsum(sizes) - sizes
-    hi = lo + sizes - trail
+    lo = ends - sizes
+    hi = ends - trail
     digest = xxhash.xxh64_intdigest
     data = memoryview(written.tobytes())
     marked = [digest(data[a:b]) for a, b in zip((4 * lo).tolist(), (4 * hi).tolist())]
