@@ -1198,7 +1198,20 @@ class _RecordStream:
             return self.documents()
         docs = list(self.documents())
         state_reader.plan_stream(self.source.display, docs)
-        return iter(docs)
+        return _handed_out(docs)
+
+
+def _handed_out(docs: list) -> Iterator:
+    """The items of ``docs`` in order, each dropped from the list as it is handed out
+    (``docs`` is emptied): a mapped record keeps its cached views (regions, the rules'
+    weakly keyed memos) only while the map holds it. Iterated plainly, a planned data
+    file's list held every mapped record to the file's end (20 k pre-training records
+    with the corpus index: 1.6 M more Python objects at the map's end, ~340 against
+    ~130 MB peak RSS without the index)."""
+    docs.reverse()
+    pop = docs.pop
+    while docs:
+        yield pop()
 
 
 def map_stream(linter: "Linter", items: list, doc_cache=None, state_reader=None, decode: bool = True):
