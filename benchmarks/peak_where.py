@@ -214,7 +214,7 @@ data file's rows decoded and encoded whole); warm 1,011,236 KB (60x; 71.5 s), ma
 -> 986.0 (every stored records row of every rule read whole, beside the states). rec45: records'
 states spilled with the index too (``engine._holds_records``; the index encodes what a
 reference names, ``MappedTable.decoded``); a checked data file's row encoded from its states
-read back 1,024 at a time (``index._records_blob``, ``codec.dumps_items``); the rows of checked
+read back 1,024 at a time (``index._records_blob``, ``codec.iter_items``); the rows of checked
 data files read for their hash only (``CorpusIndex.states`` hashes_only); a warm run's stored
 records states read a record at a time (``index._RecordsCursor``, ``codec.load_items`` over a
 ``sqlite3.Blob``). No index 232,268 KB (13.8x; 165.0 s; unchanged path), cold 308,052 KB (18.3x;

@@ -78,7 +78,7 @@ import numpy as np
 
 from . import __version__
 from .arrays import trim_heap
-from .codec import CodecError, NotAList, dumps, load_items, loads
+from .codec import CodecError, NotAList, compress, compress_pieces, dumps, iter_items, load_items, loads
 from .files import Source, printable_name, relative
 from .store import read_exactly
 
@@ -86,10 +86,11 @@ if TYPE_CHECKING:
     from .document import Document
     from .rules import CorpusRule
 
-SCHEMA_VERSION = "10"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings); 7: agg_counts;
+SCHEMA_VERSION = "11"  # 4: msgpack/numpy codec instead of pickle; 5, 6: aggregates (postings); 7: agg_counts;
 # 8: agg_docs_hashes (an older index lacks it: rebuilt, never read without it); 9: cached findings' related
 # locations keep their record (a dataset record's findings: file and record, not "file#record"); 10: new
-# postings counted by their writer, not by a trigger a row (an older index's trigger would count them twice)
+# postings counted by their writer, not by a trigger a row (an older index's trigger would count them twice);
+# 11: states of 1 KB or more in a zstd frame (``codec.compress``: an older corpuslint cannot read them)
 DB_NAME = "corpus-index.sqlite3"
 BUSY_TIMEOUT_S = 10.0
 PARALLEL_MIN_MISSES = 64  # collect in worker processes only when this many files need it
@@ -920,7 +921,8 @@ def verdict_cache() -> "VerdictStore | None":
 @contextmanager
 def use_verdicts(cache_dir: str | None):
     """Attach a ``VerdictStore`` under ``cache_dir`` for the duration of a run (None:
-    no store) and flush it at the end."""
+    no store) and flush it at the end; then the index's write-ahead log is emptied
+    (``checkpoint``)."""
     store = VerdictStore(cache_dir) if cache_dir is not None else None
     previous = _VERDICTS[0]
     _VERDICTS[0] = store
@@ -930,6 +932,29 @@ def use_verdicts(cache_dir: str | None):
         _VERDICTS[0] = previous
         if store is not None:
             store.flush()
+        if cache_dir is not None:
+            checkpoint(cache_dir)
+
+
+def checkpoint(cache_dir: str) -> None:
+    """Copy the corpus index's write-ahead log into the database and truncate it to 0 bytes
+    (``PRAGMA wal_checkpoint(TRUNCATE)``), when nothing in this or another process is
+    reading or writing (else left as it is: no wait). A run's connections outlive its
+    writes (readers kept open to the end), so SQLite's own checkpoint on the last close
+    seldom came: a cold run over 10 MB of text left a 45 MB log beside an 87 MB index."""
+    path = os.path.join(cache_dir, DB_NAME)
+    try:
+        if os.path.getsize(path + "-wal") == 0:
+            return
+        conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except (OSError, sqlite3.Error):
+        return
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
 
 
 class _RecordsCursor:
@@ -2116,10 +2141,11 @@ _bad_states: list[str] = []
 
 
 def dumps_state(state: Any) -> bytes | None:
-    """Encode a state with the data-only codec (``corpuslint.codec``); None when the
-    state holds values the codec does not store (it is then recomputed each run)."""
+    """Encode a state with the data-only codec (``corpuslint.codec``), in a zstd frame
+    when that is smaller (``codec.compress``); None when the state holds values the codec
+    does not store (it is then recomputed each run)."""
     try:
-        return dumps(state)
+        return compress(dumps(state))
     except CodecError:
         return None
 
@@ -2297,10 +2323,11 @@ def _records_blob(names: list, states: list, decoded: "Callable[[list], list] | 
     """The stored records state ``[[key suffix, record, state], ...]`` of a data file's
     ``names`` ([key suffix, record] a record) and their ``states`` (references the map
     spilled, read back by ``decoded`` ``RECORDS_DECODE_BATCH`` at a time), encoded as
-    ``dumps_state`` encodes the list (``codec.dumps_items``); None when not storable.
-    Decoded and encoded whole, the largest file's D104 states (18.6 k records) raised the
-    cold run's peak by ~200 MB."""
-    from .codec import dumps_items
+    ``dumps_state`` encodes the list (``codec.iter_items``, compressed as the pieces come:
+    ``codec.compress_pieces``); None when not storable. Decoded and encoded whole, the
+    largest file's D104 states (18.6 k records) raised the cold run's peak by ~200 MB;
+    encoded, then joined, then copied by SQLite, 20 k pre-training records' 18 MB
+    D104 row raised it by ~100 MB."""
 
     def items():
         for k in range(0, len(states), RECORDS_DECODE_BATCH):
@@ -2309,7 +2336,7 @@ def _records_blob(names: list, states: list, decoded: "Callable[[list], list] | 
                 yield [*name, state]
 
     try:
-        return dumps_items(items(), len(states))
+        return compress_pieces(iter_items(items(), len(states)))
     except CodecError:
         return None
 
