@@ -158,13 +158,17 @@ def iter_items(items: Iterable[Any], count: int) -> Iterator[bytes]:
         raise CodecError(f"{given} values given for a list of {count}")
 
 
+def _compressor() -> zstandard.ZstdCompressor:
+    return zstandard.ZstdCompressor(level=COMPRESS_LEVEL, write_checksum=True)
+
+
 _ZSTD = threading.local()  # this thread's (compressor, decompressor): zstd contexts are not thread-safe
 
 
 def _contexts() -> tuple[zstandard.ZstdCompressor, zstandard.ZstdDecompressor]:
     got = getattr(_ZSTD, "contexts", None)
     if got is None:
-        got = _ZSTD.contexts = (zstandard.ZstdCompressor(level=COMPRESS_LEVEL, write_checksum=True), zstandard.ZstdDecompressor())
+        got = _ZSTD.contexts = (_compressor(), zstandard.ZstdDecompressor())
     return got
 
 
@@ -181,7 +185,7 @@ def compress_pieces(pieces: Iterable[bytes]) -> bytes:
     """``compress(b"".join(pieces))`` without the joined bytes (a records state of a data
     file, ``iter_items``: only the frame so far is held); the frame does not record the
     content size, so ``loads`` inflates it by chunks. Raises what ``pieces`` raises."""
-    stream = zstandard.ZstdCompressor(level=COMPRESS_LEVEL, write_checksum=True).compressobj()  # (its own context: see ``_inflating``)
+    stream = _compressor().compressobj()  # (a context of its own: see ``_inflating``)
     out = [stream.compress(piece) for piece in pieces]
     out.append(stream.flush())
     framed = b"".join(out)
