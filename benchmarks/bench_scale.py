@@ -319,7 +319,7 @@ def main() -> int:
             for label in ("cache fill", "warm"):
                 r = results[label] = run_check(folder, "--jobs", "1")
                 print(f"  {label:10s} --jobs 1        : {r['cpu']:7.1f} s CPU {r['wall']:7.1f} s wall "
-                      f"{r['rss_mb']:7.0f} MB peak RSS", flush=True)
+                      f"{r['rss_mb']:7.0f} MB peak RSS; on disk {_cache_sizes(folder)}", flush=True)
         same = None
         if len(jobs) > 1:
             texts = {j: outs[j].read_text(encoding="utf-8") for j in jobs}
@@ -337,6 +337,14 @@ def main() -> int:
         if args.targets_json:
             write_targets(args.targets_json, mb, results, jobs, same)
     return 0
+
+
+def _cache_sizes(folder: Path) -> str:
+    """The corpus index's database and write-ahead log on disk, in MB."""
+    db = folder / ".corpuslint_cache" / "corpus-index.sqlite3"
+    wal = Path(f"{db}-wal")
+    size = lambda p: p.stat().st_size / 1e6 if p.exists() else 0.0  # noqa: E731
+    return f"corpus index {size(db):.1f} MB + write-ahead log {size(wal):.1f} MB"
 
 
 def write_targets(path: Path, mb: float, results: dict, jobs: list[int], same) -> None:
