@@ -185,12 +185,10 @@ def compress_pieces(pieces: Iterable[bytes]) -> bytes:
     """``compress(b"".join(pieces))`` without the joined bytes (a records state of a data
     file, ``iter_items``: only the frame so far is held); the frame does not record the
     content size, so ``loads`` inflates it by chunks. Raises what ``pieces`` raises."""
-    stream = _compressor().compressobj()  # (a context of its own: see ``_inflating``)
+    stream = _compressor().compressobj()  # (a context of its own: see ``_Inflating``)
     out = [stream.compress(piece) for piece in pieces]
     out.append(stream.flush())
-    framed = b"".join(out)
-    del out
-    return framed
+    return b"".join(out)
 
 
 def inflate(blob: bytes) -> bytes:
@@ -220,26 +218,43 @@ def inflate(blob: bytes) -> bytes:
 
 
 class _Prefixed:
-    """A source's ``read(n)`` whose first bytes (``head``) were read already."""
+    """A source's ``read(n)`` whose first bytes (``head``) were read already; ``taken``:
+    the bytes it has given."""
 
-    __slots__ = ("_head", "_read")
+    __slots__ = ("_head", "_read", "taken")
 
     def __init__(self, head: bytes, read: Callable[[int], bytes]) -> None:
-        self._head, self._read = head, read
+        self._head, self._read, self.taken = head, read, 0
 
     def read(self, n: int) -> bytes:
-        if self._head:
-            head, self._head = self._head, b""
-            return head + self._read(max(0, n - len(head)))
-        return self._read(n)
+        head, self._head = self._head[:n], self._head[n:]
+        data = head + self._read(n - len(head)) if len(head) < n else head
+        self.taken += len(data)
+        return data
 
 
-def _inflating(head: bytes, read: Callable[[int], bytes]) -> Callable[[int], bytes]:
-    """``read(n)`` of the data inside the zstd frame that ``read`` gives (``head``: its
-    first bytes, read already), inflated as it is asked for (``load_items``). A stream has a
-    decompressor of its own: streams read in turns (the rules' ``index._RecordsCursor``
-    over one data file) on one shared context corrupted each other's data."""
-    return zstandard.ZstdDecompressor().stream_reader(_Prefixed(head, read)).read
+class _Inflating:
+    """``read(n)`` of the data inside a zstd frame that ``read`` gives (``head``: its first
+    bytes, read already), inflated as it is asked for (``load_items``), at most
+    ``INFLATE_RATIO_MAX`` times the frame's bytes read so far plus ``INFLATE_SLACK`` (then
+    ``CodecError``: a crafted row of a few KB never streams gigabytes of tiny items to a
+    reader that scans them). A stream has a decompressor of its own: streams read in turns
+    (the rules' ``index._RecordsCursor`` over one data file) on one shared context
+    corrupted each other's data."""
+
+    __slots__ = ("_source", "_reader", "given")
+
+    def __init__(self, head: bytes, read: Callable[[int], bytes]) -> None:
+        self._source = _Prefixed(head, read)
+        self._reader = zstandard.ZstdDecompressor().stream_reader(self._source)
+        self.given = 0  # (bytes inflated)
+
+    def read(self, n: int) -> bytes:
+        data = self._reader.read(n)
+        self.given += len(data)
+        if self.given > INFLATE_RATIO_MAX * self._source.taken + INFLATE_SLACK:
+            raise CodecError(f"a frame of {self._source.taken:,} bytes read inflating past {self.given:,}")
+        return data
 
 
 # -- load ---------------------------------------------------------------------------
@@ -349,7 +364,7 @@ def load_items(read: Callable[[int], bytes], chunk: int = 256 * 1024) -> Iterato
     try:
         head = read(4)
         if head == MAGIC_ZSTD:  # (``compress_pieces``' frame: inflated as the items are read)
-            read = _inflating(head, read)
+            read = _Inflating(head, read).read
             head = b""
             while len(head) < 4:
                 more = read(4 - len(head))

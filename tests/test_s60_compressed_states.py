@@ -188,6 +188,26 @@ def test_frames_that_claim_or_give_too_much_or_are_damaged_are_codec_errors(monk
         list(codec.load_items(io.BytesIO(codec.MAGIC_ZSTD + b"\0" * 64).read))
 
 
+def test_a_records_frame_read_item_by_item_stops_at_the_same_bound(monkeypatch):
+    """``load_items`` (a data file's row, read a record at a time) inflates no more than
+    ``loads`` would: a frame of a few KB holding millions of one-byte items (msgpack nils)
+    is a ``CodecError`` once its inflated bytes pass the allowance for what was read, not
+    a scan of every item; a real records row under the same allowance reads whole."""
+    many = 8 << 20
+    frame = codec.compress_pieces([codec.MAGIC_VALUE, b"\xdd" + many.to_bytes(4, "big"), b"\xc0" * many])
+    assert len(frame) < 4096
+    monkeypatch.setattr(codec, "INFLATE_SLACK", 1 << 20)
+    items = codec.load_items(io.BytesIO(frame).read, chunk=4096)
+    read = 0
+    with pytest.raises(CodecError, match="inflating past"):
+        for _ in items:
+            read += 1
+    assert 0 < read < 2 << 20  # (stopped near the allowance: 1 MiB and 1024x the frame)
+    real = _records_items(300)
+    row = codec.compress_pieces(codec.iter_items(iter(real), len(real)))
+    assert [item[0] for item in codec.load_items(io.BytesIO(row).read)] == [item[0] for item in real]
+
+
 def test_crafted_frames_in_the_index_are_misses_and_the_run_stays_correct(tmp_path, capsys):
     root = _project(tmp_path / "p")
     fresh = _run(root, "--no-cache")
