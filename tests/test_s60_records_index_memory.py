@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 import weakref
-from pathlib import Path
 
 from corpuslint import engine
 from corpuslint.cli import main
