@@ -1,6 +1,6 @@
 """Run every benchmark in this folder and print the issue-14 targets table.
 
-    python benchmarks/run.py [--large] [--quick] [--realtext] [--build-realtext]
+    python benchmarks/run.py [--large] [--quick] [--install] [--realtext] [--build-realtext]
 
 Each ``bench_*.py`` runs in its own process with ``--targets-json FILE``; a bench that
 measures issue-14 targets writes ``{"target name": {"value", "target", "unit", "ok"}}``
@@ -8,7 +8,9 @@ there (benches that do not write it are fine: their targets show as "not measure
 The scale benchmark (bench_scale.py, memory / MB/s per core / jobs 1 vs 2) runs on a
 generated 10 MB and 100 MB corpus, and with ``--large`` on the issue's 1 M-paragraph
 corpus (~300 MB, generated in a temporary folder at run time; nothing is committed).
-``--quick`` runs bench_scale at 10 MB only. At the end, one table: every target of
+``--quick`` runs bench_scale at 10 MB only. ``--install`` (also implied by ``--large``)
+measures target 6: ``pip install`` of this checkout into a throwaway venv (bench_startup.py
+``--install``: PyPI, about 2 minutes). At the end, one table: every target of
 issue 14, its figure when the issue was filed, the figure measured in this run, and
 pass/fail; then (row S) the worst CPU ratio 4n / n of any rule on each adversarial input of
 bench_pathological.py (one line of runs of spaces, thousands of marks, tags, references,
@@ -44,7 +46,7 @@ TARGETS = [
     ("4", "Cores: --jobs 2 >= 1.7x faster than --jobs 1 on 2 cores, 100 MB, same findings",
      "bench_scale.py"),
     ("5", "Start-up: check one small file <= 0.3 s CPU and <= 3x `corpuslint --version`", "bench_startup.py"),
-    ("6", "Install: pip install . <= 250 MB", "bench_startup.py / bench_install.py"),
+    ("6", "Install: pip install . <= 250 MB", "bench_startup.py --install (run.py --install or --large)"),
     ("7", "D104 >= 1.5x rensa end-to-end, recall >= 0.95 at J >= 0.8", "bench_duplicates.py"),
     # not issue 14's: "bad input is normal input" (README), measured on adversarial inputs
     ("S", "Scaling: no rule's CPU on an adversarial input grows faster than the input (4n / n <= 8; linear is 4)",
@@ -151,6 +153,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--large", action="store_true", help="also the 1 M-paragraph corpus (~300 MB, generated)")
     ap.add_argument("--quick", action="store_true", help="bench_scale at 10 MB only")
+    ap.add_argument("--install", action="store_true",
+                    help="also target 6: pip install this checkout into a throwaway venv (PyPI, ~2 min; with --large too)")
     ap.add_argument("--realtext", action="store_true", help="require the real-text precision step")
     ap.add_argument("--build-realtext", action="store_true",
                     help="download and build the real-text corpora first (network)")
@@ -174,6 +178,8 @@ def main() -> int:
                          "--modes", "nocache,cold,warm", "--jobs", "1"]
             if script.name == "bench_longlines.py" and args.large:
                 extra = ["--cues", "50000"]
+            if script.name == "bench_startup.py" and (args.install or args.large):
+                extra = ["--install"]
             if accepts_targets_json(script):
                 failed |= run_bench(script, extra, out)
                 measured.update(read_targets(out))
