@@ -4,7 +4,8 @@
 
 Each ``bench_*.py`` runs in its own process with ``--targets-json FILE``; a bench that
 measures issue-14 targets writes ``{"target name": {"value", "target", "unit", "ok"}}``
-there (benches that do not write it are fine: their targets show as "not measured").
+there (benches that do not write it are fine: their targets show as "not measured"; a
+figure with ``"ok": null`` is shown beside its target as "info", not judged).
 The scale benchmark (bench_scale.py, memory / MB/s per core / jobs 1 vs 2) runs on a
 generated 10 MB and 100 MB corpus, and with ``--large`` on the issue's 1 M-paragraph
 corpus (~300 MB, generated in a temporary folder at run time; nothing is committed).
@@ -131,12 +132,12 @@ def print_table(measured: dict) -> bool:
             continue
         first = True
         for name, v in sorted(mine.items()):
-            ok = bool(v.get("ok"))
-            all_ok &= ok
+            ok = v.get("ok")  # (None: a figure shown beside the target, not judged by it)
+            all_ok &= ok is None or bool(ok)
             figure = f"{v.get('value')} {v.get('unit', '')}".strip()
             label = name.split(" ", 1)[1] if name.split(" ", 1)[0] == number and " " in name else name
             rows.append((number if first else "", what if first else "", label,
-                         f"{figure} (target {v.get('target')})", "PASS" if ok else "FAIL"))
+                         f"{figure} (target {v.get('target')})", "info" if ok is None else "PASS" if ok else "FAIL"))
             first = False
     print("\n== issue 14 targets")
     for number, what, name, figure, verdict in rows:
