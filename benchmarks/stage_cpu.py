@@ -19,7 +19,7 @@ its own work; the view is its own line). Stages:
 * ``reduce CODE``: a corpus rule's reduce, with its findings' region filter;
 * ``(other)``: start-up (imports), the read plan, the report.
 
-Then the same CPU by rule family (by the rule code's letter; the rest is "engine"), each
+Then the same CPU by rule family (each rule's ``family``; the rest is "engine"), each
 with the MB/s per core it would allow were it the whole run, and target 2 as a budget:
 the CPU the run may take at 2 MB/s per core of the text it read (each file's size once),
 against the run with and without its largest family.
@@ -227,8 +227,11 @@ def main() -> int:
 
     compute = engine.Linter.compute_findings
 
+    families: dict[str, str] = {}  # rule code -> its family (``Rule.family``)
+
     def compute_findings(self, doc):
         for rule in self.document_rules + self.record_rules:
+            families[rule.code] = rule.family
             if not getattr(rule.check, "_stage", False):
                 rule.check = timed("doc rule " + rule.code, rule.check, iterate=True)
                 rule.check._stage = True
@@ -239,6 +242,7 @@ def main() -> int:
     per_rule: dict = {}
 
     def collect(rule, doc):
+        families[rule.code] = rule.family
         fn = per_rule.get(rule.code)
         if fn is None:
             fn = per_rule[rule.code] = timed("map " + rule.code, collect_one)
@@ -249,6 +253,7 @@ def main() -> int:
     reduce_rule = engine.Linter._reduce_rule
 
     def reduce_one(self, rule, *a, **k):
+        families[rule.code] = rule.family
         return timed("reduce " + rule.code, reduce_rule)(self, rule, *a, **k)
 
     engine.Linter._reduce_rule = reduce_one
@@ -266,43 +271,32 @@ def main() -> int:
     for name, sec in sorted(spent.items(), key=lambda kv: -kv[1])[: opts.top]:
         print(f"{name:40s} {sec:8.2f} {100 * sec / total:5.1f}% {calls[name]:7d}", file=sys.stderr)
     print(f"{'total':40s} {total:8.2f}", file=sys.stderr)
-    print_families(spent, total, sum(sizes.values()) / 1e6)
+    print_families(spent, total, sum(sizes.values()) / 1e6, families)
     return 0
 
 
-FAMILIES = {"S": "spelling", "D": "duplicate", "A": "artifact", "W": "whitespace", "Q": "quality (plugin)",
-            "T": "translation", "F": "input"}
-
-
-def family_of(stage: str) -> str:
-    """The rule family a stage's CPU belongs to, by its rule code's letter ("map S101" ->
-    spelling; the shared spelling analysis is paid by S101's map); "engine" for the rest
-    (reading, ``Document`` views, the spill, start-up and the report)."""
-    code = stage.rsplit(" ", 1)[-1]
-    if stage.startswith(("doc rule ", "map ", "reduce ")) and code[:1] in FAMILIES and code[1:].isdigit():
-        return FAMILIES[code[0]]
-    return "engine"
-
-
-def print_families(spent: dict, total: float, mb: float) -> None:
-    """CPU by rule family, and issue 14's target 2 (>= 2 MB/s per core cold) as a budget:
-    how much CPU the run may take, against the whole run and against the run less its
-    largest family."""
+def print_families(spent: dict, total: float, mb: float, families: dict[str, str]) -> None:
+    """CPU by rule family (``families``: rule code -> ``Rule.family``; a stage of no rule,
+    reading, a ``Document`` view, the spill, start-up and the report, is "engine"; the
+    shared spelling analysis is paid by S101's map), and issue 14's target 2 (>= 2 MB/s
+    per core cold) as a budget: how much CPU the run may take for ``mb`` MB of text,
+    against the whole run and against the run less its largest family."""
     by: dict = collections.defaultdict(float)
     for name, sec in spent.items():
-        by[family_of(name)] += sec
+        kind, _, code = name.rpartition(" ")
+        by[families.get(code, "engine") if kind in ("doc rule", "map", "reduce") else "engine"] += sec
     print(f"by family (CPU s, share{', MB/s per core if it were the whole run' if mb else ''}):", file=sys.stderr)
     for fam, sec in sorted(by.items(), key=lambda kv: -kv[1]):
         if sec < 0.005:
             continue
-        rate = f" {mb / sec:7.2f}" if mb and sec else ""
+        rate = f" {mb / sec:7.2f}" if mb else ""
         print(f"  {fam:38s} {sec:8.2f} {100 * sec / total:5.1f}%{rate}", file=sys.stderr)
-    if mb:
-        top, top_sec = max(((f, s) for f, s in by.items() if f != "engine"), key=lambda kv: kv[1])
+    rules = [(f, sec) for f, sec in by.items() if f != "engine"]
+    if mb and total > 0 and rules:
+        top, top_sec = max(rules, key=lambda kv: kv[1])
+        rest = f"{total - top_sec:.1f} s ({mb / (total - top_sec):.2f} MB/s per core)" if total > top_sec else "0 s"
         print(f"target 2 budget at 2 MB/s per core: {mb / 2:.1f} s CPU for {mb:.1f} MB; this run {total:.1f} s "
-              f"({mb / total:.2f} MB/s per core); without the {top} family {total - top_sec:.1f} s "
-              f"({mb / (total - top_sec):.2f} MB/s per core)", file=sys.stderr)
-
+              f"({mb / total:.2f} MB/s per core); without the {top} family {rest}", file=sys.stderr)
 
 if __name__ == "__main__":
     sys.exit(main())
