@@ -182,9 +182,11 @@ def compress(blob: bytes) -> bytes:
 
 
 def compress_pieces(pieces: Iterable[bytes]) -> bytes:
-    """``compress(b"".join(pieces))`` without the joined bytes (a records state of a data
-    file, ``iter_items``: only the frame so far is held); the frame does not record the
-    content size, so ``loads`` inflates it by chunks. Raises what ``pieces`` raises."""
+    """A zstd frame of ``b"".join(pieces)`` made without the joined bytes (a records state
+    of a data file, ``iter_items``: only the frame so far is held). Unlike ``compress``,
+    always a frame, whatever its size (``loads`` and ``load_items`` read both alike); it
+    does not record the content size, so ``loads`` inflates it by chunks. Raises what
+    ``pieces`` raises."""
     stream = _compressor().compressobj()  # (a context of its own: see ``_Inflating``)
     out = [stream.compress(piece) for piece in pieces]
     out.append(stream.flush())
